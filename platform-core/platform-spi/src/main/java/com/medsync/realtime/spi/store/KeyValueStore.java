@@ -1,0 +1,28 @@
+package com.medsync.realtime.spi.store;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The platform's key-value store with expiry: in memory on one node, shared (Redis) in a cluster. Values
+ * are strings (JSON, as a rule) so that every backend stores them the same way. Keys are namespaced by
+ * the platform per owner; callers need not add prefixes of their own.
+ */
+public interface KeyValueStore {
+
+    /** @return the live value of a key, or empty when absent or expired */
+    Optional<String> get(String key);
+
+    /** Sets a key, replacing any value, to expire after {@code ttl}. */
+    void put(String key, String value, Duration ttl);
+
+    /**
+     * Sets a key only if it holds no live value: the building block of idempotency keys.
+     *
+     * @return true when this call set the key
+     */
+    boolean putIfAbsent(String key, String value, Duration ttl);
+
+    /** @return true when a live value was removed */
+    boolean delete(String key);
+}

@@ -1,0 +1,4 @@
+/**
+ * Storage the platform lends to plugins.
+ */
+package com.medsync.realtime.spi.store;
