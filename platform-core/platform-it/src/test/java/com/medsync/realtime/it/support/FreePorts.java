@@ -1,0 +1,31 @@
+package com.medsync.realtime.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Free TCP ports on 127.0.0.1, the only address these tests may bind to. */
+public final class FreePorts {
+
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private FreePorts() {
+    }
+
+    /**
+     * A port that was free a moment ago. There is an unavoidable window before the caller binds it;
+     * the OS hands out ephemeral ports round-robin, so a collision in practice needs another process
+     * racing for the very same number.
+     */
+    public static int find() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + LOOPBACK, e);
+        }
+    }
+}
