@@ -1,0 +1,195 @@
+package com.medsync.realtime.http;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one connection: one request at a time, responses in request order, keep-alive until either side
+ * wants to close.
+ *
+ * <p>All fields are confined to the connection's event loop; handler threads hand their responses back
+ * through it. Requests pipelined behind the one in flight wait in a queue, and reading pauses while any wait,
+ * so a pipelining client cannot queue unbounded work.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final long DRAIN_TIMEOUT_SECONDS = 10;
+
+    private final Dispatcher dispatcher;
+    private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private String remoteAddress = "unknown";
+    private boolean inFlight;
+    private boolean acceptingRequests = true;
+    private boolean bodyDrained = true;
+    private boolean closeWhenDrained;
+
+    ConnectionHandler(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+        SocketAddress peer = context.channel().remoteAddress();
+        if (peer instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            remoteAddress = inet.getAddress().getHostAddress();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (msg instanceof FullHttpRequest request) {
+            try {
+                if (acceptingRequests) {
+                    enqueue(Exchange.of(request, remoteAddress));
+                }
+            } finally {
+                request.release();
+            }
+        } else if (msg instanceof BodyLimitAggregator.Oversized refused) {
+            if (acceptingRequests) {
+                bodyDrained = false;
+                enqueue(Exchange.oversized(refused));
+            }
+        } else if (msg == BodyLimitAggregator.BodyDrained.INSTANCE) {
+            bodyDrained = true;
+            if (closeWhenDrained) {
+                context.close();
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void enqueue(Exchange exchange) {
+        if (!exchange.keepAlive) {
+            // Whatever the client pipelines after a closing request will never be answered.
+            acceptingRequests = false;
+        }
+        waiting.add(exchange);
+        startNext();
+        updateAutoRead();
+    }
+
+    private void startNext() {
+        if (inFlight) {
+            return;
+        }
+        Exchange exchange = waiting.poll();
+        if (exchange == null) {
+            return;
+        }
+        inFlight = true;
+        if (exchange.immediate != null) {
+            respond(exchange, exchange.immediate);
+        } else {
+            dispatcher.dispatch(exchange.request, exchange.segments, response -> onLoop(() -> respond(exchange,
+                    response)));
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        EventExecutor loop = ctx.executor();
+        if (loop.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("event loop stopped; dropping a response for {}", remoteAddress);
+        }
+    }
+
+    private void respond(Exchange exchange, HttpResponse response) {
+        boolean keepAlive = exchange.keepAlive && !NettyResponses.asksToClose(response) && ctx.channel().isActive();
+        if (!keepAlive) {
+            acceptingRequests = false;
+            waiting.clear();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} -> {} in {} ms", remoteAddress, exchange.method, exchange.logTarget,
+                    response.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.startNanos));
+        }
+        ctx.writeAndFlush(NettyResponses.toNetty(response, keepAlive))
+                .addListener((ChannelFuture written) -> afterWrite(exchange, keepAlive, written));
+    }
+
+    private void afterWrite(Exchange exchange, boolean keepAlive, ChannelFuture written) {
+        if (!written.isSuccess()) {
+            LOG.debug("writing a response to {} failed: {}", remoteAddress, written.cause().toString());
+            ctx.close();
+        } else if (exchange.oversized) {
+            closeAfterDrain();
+        } else if (!keepAlive) {
+            ctx.close();
+        } else {
+            inFlight = false;
+            startNext();
+            updateAutoRead();
+        }
+    }
+
+    private void closeAfterDrain() {
+        if (bodyDrained) {
+            ctx.close();
+            return;
+        }
+        closeWhenDrained = true;
+        ctx.channel().config().setAutoRead(true);
+        // A client that never finishes its refused body must not hold the connection forever.
+        ctx.executor().schedule(() -> ctx.close(), DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void updateAutoRead() {
+        boolean read = closeWhenDrained || waiting.isEmpty();
+        if (ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            // Idle only counts while nothing is in flight: a slow handler is not an idle client.
+            if (!inFlight && waiting.isEmpty()) {
+                LOG.debug("closing idle connection from {}", remoteAddress);
+                context.close();
+            }
+            return;
+        }
+        super.userEventTriggered(context, event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        acceptingRequests = false;
+        waiting.clear();
+        super.channelInactive(context);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("connection from {} failed: {}", remoteAddress, cause.toString());
+        } else {
+            LOG.warn("unexpected error on the HTTP connection from {}", remoteAddress, cause);
+        }
+        context.close();
+    }
+}

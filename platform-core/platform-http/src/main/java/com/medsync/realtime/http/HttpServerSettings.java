@@ -1,0 +1,31 @@
+package com.medsync.realtime.http;
+
+import java.util.Objects;
+
+/**
+ * How an {@link HttpApiServer} listens and how much work it accepts.
+ *
+ * @param bindHost       address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param port           TCP port; {@code 0} picks a free one (read it back with {@link HttpApiServer#port()})
+ * @param maxBodyBytes   largest request body accepted; larger bodies are answered 413
+ * @param handlerThreads number of platform threads that run {@link HttpHandler}s
+ */
+public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads) {
+
+    /** Rejects settings that could only fail later, and less clearly, at bind or request time. */
+    public HttpServerSettings {
+        Objects.requireNonNull(bindHost, "bindHost");
+        if (bindHost.isBlank()) {
+            throw new IllegalArgumentException("bindHost must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
+        }
+        if (handlerThreads <= 0) {
+            throw new IllegalArgumentException("handlerThreads must be positive, was " + handlerThreads);
+        }
+    }
+}

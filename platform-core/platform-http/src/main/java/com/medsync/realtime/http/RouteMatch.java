@@ -1,0 +1,20 @@
+package com.medsync.realtime.http;
+
+import java.util.Map;
+import java.util.Set;
+
+/** What the {@link Router} found for a method and path. */
+sealed interface RouteMatch {
+
+    /** A route answers this method and path. */
+    record Found(HttpHandler handler, Map<String, String> params) implements RouteMatch {
+    }
+
+    /** No route has this path. */
+    record NotFound() implements RouteMatch {
+    }
+
+    /** Routes have this path, but none for this method; {@code allowed} feeds the {@code Allow} header. */
+    record MethodNotAllowed(Set<String> allowed) implements RouteMatch {
+    }
+}
