@@ -1,0 +1,61 @@
+package com.medsync.realtime.it.core;
+
+import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.support.JsClients;
+import com.medsync.realtime.it.support.JsSocket;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health and Prometheus metrics as an orchestrator and a scraper see them. */
+class HealthAndMetricsE2ETest {
+
+    private static EmbeddedMedsync medsync;
+    private static JsClients js;
+
+    @BeforeAll
+    static void start() {
+        medsync = EmbeddedMedsync.start();
+        js = new JsClients();
+    }
+
+    @AfterAll
+    static void stop() {
+        js.close();
+        medsync.close();
+    }
+
+    @Test
+    void liveAndReady() {
+        assertThat(medsync.get("/health/live").status()).isEqualTo(200);
+        EmbeddedMedsync.Response ready = medsync.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().path("checks").path("socket").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("checks").path("store").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsCountConnectionsAndAuthFailuresByReason() {
+        JsSocket good = js.connect(medsync.canonicalUrl(), JsClients.auth(medsync.patientToken("patient_metrics")));
+        good.awaitConnect();
+        JsSocket bad = js.connect(medsync.canonicalUrl(), Map.of("auth", Map.of("token", "x"), "reconnection", false));
+        bad.awaitConnectError();
+
+        EmbeddedMedsync.Response metrics = medsync.get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("medsync_connections{namespace=\"/patient-pharmacy\"} 1.0")
+                .contains("medsync_auth_failures_total{namespace=\"/patient-pharmacy\",reason=\"malformed token\"} 1.0")
+                .contains("medsync_handshake_seconds_count{namespace=\"/patient-pharmacy\",outcome=\"accepted\"}")
+                .contains("medsync_events_out_total");
+        good.close();
+        bad.close();
+    }
+}

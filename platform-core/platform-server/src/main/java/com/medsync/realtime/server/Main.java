@@ -1,0 +1,60 @@
+package com.medsync.realtime.server;
+
+import com.medsync.realtime.server.config.ConfigLoader;
+import com.medsync.realtime.server.config.InvalidSettingException;
+import com.typesafe.config.Config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command-line entry point. The deployment file is {@code $MEDSYNC_CONFIG} when set, else
+ * {@code config/application.conf} under {@code $MEDSYNC_HOME} (set by {@code bin/medsync-realtime}) or the
+ * working directory, when it exists.
+ */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    /** Exit status for a configuration that cannot run; distinct from a crash. */
+    static final int EXIT_BAD_CONFIGURATION = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> environment = System.getenv();
+        MedsyncServer server;
+        try {
+            Config config = new ConfigLoader().load(deploymentFile(environment), environment, System.getProperties());
+            server = MedsyncServer.start(config);
+        } catch (InvalidSettingException | IllegalStateException e) {
+            log.error("MedSync Realtime cannot start: {}", e.getMessage());
+            System.exit(EXIT_BAD_CONFIGURATION);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down");
+            server.close();
+            stopped.countDown();
+        }, "medsync-shutdown"));
+        stopped.await();
+    }
+
+    static Optional<Path> deploymentFile(Map<String, String> environment) {
+        String explicit = environment.get("MEDSYNC_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            return Optional.of(Path.of(explicit));
+        }
+        String home = environment.getOrDefault("MEDSYNC_HOME", ".");
+        Path conventional = Path.of(home, "config", "application.conf");
+        return Files.isRegularFile(conventional) ? Optional.of(conventional) : Optional.empty();
+    }
+}

@@ -1,0 +1,207 @@
+package com.medsync.realtime.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.medsync.realtime.auth.JwtAuthenticator;
+import com.medsync.realtime.http.HttpApiServer;
+import com.medsync.realtime.http.HttpServerSettings;
+import com.medsync.realtime.server.api.ApiRoutes;
+import com.medsync.realtime.server.api.HealthEndpoints;
+import com.medsync.realtime.server.api.PublishEndpoint;
+import com.medsync.realtime.server.config.Credentials;
+import com.medsync.realtime.server.config.InvalidSettingException;
+import com.medsync.realtime.server.config.ServerSettings;
+import com.medsync.realtime.server.config.Settings;
+import com.medsync.realtime.server.delivery.Broker;
+import com.medsync.realtime.server.delivery.LocalDelivery;
+import com.medsync.realtime.server.delivery.MemoryBroker;
+import com.medsync.realtime.server.metrics.PlatformMetrics;
+import com.medsync.realtime.server.publish.PublishService;
+import com.medsync.realtime.server.publish.PublishedEventHandlers;
+import com.medsync.realtime.server.room.BackendRoomCallback;
+import com.medsync.realtime.server.room.BuiltInRoomPolicies;
+import com.medsync.realtime.server.room.RoomAccess;
+import com.medsync.realtime.server.room.RoomCommands;
+import com.medsync.realtime.server.socket.ClientEventRouter;
+import com.medsync.realtime.server.socket.EventTranslation;
+import com.medsync.realtime.server.socket.NamespaceRegistry;
+import com.medsync.realtime.server.socket.SocketGateway;
+import com.medsync.realtime.server.socket.SocketIoEngine;
+import com.medsync.realtime.server.store.MemoryKeyValueStore;
+import com.medsync.realtime.spi.room.RoomPolicy;
+import com.typesafe.config.Config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One MedSync Realtime node: the Socket.IO port, the HTTP API port, and what connects them. This class
+ * only wires parts together; each part lives in its own package.
+ */
+public final class MedsyncServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MedsyncServer.class);
+
+    /** The canonical namespace of the contract, served by the core. */
+    public static final String CANONICAL_NAMESPACE = "/patient-pharmacy";
+
+    private final ServerSettings settings;
+    private final Credentials credentials;
+    private final String bindHost;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final PlatformMetrics metrics = new PlatformMetrics();
+    private final NamespaceRegistry namespaces = new NamespaceRegistry();
+    private final ClientEventRouter clientEvents = new ClientEventRouter();
+    private final PublishedEventHandlers publishedEvents = new PublishedEventHandlers();
+    private final MemoryKeyValueStore store = new MemoryKeyValueStore();
+    private final RoomAccess roomAccess;
+    private final ExecutorService handlerPool;
+    private final ScheduledExecutorService housekeeping;
+    private final Broker broker;
+    private final HealthEndpoints health;
+    private final SocketIoEngine socketEngine;
+    private HttpApiServer httpServer;
+
+    private MedsyncServer(ServerSettings settings, Credentials credentials) {
+        this.settings = settings;
+        this.credentials = credentials;
+        // A server running on made-up secrets must not be reachable from other machines.
+        this.bindHost = credentials.anyGenerated() ? "127.0.0.1" : settings.bindHost();
+
+        Optional<RoomPolicy> callback = settings.roomCallback().url()
+                .map(url -> new BackendRoomCallback(url, settings.roomCallback(), mapper));
+        this.roomAccess = new RoomAccess(BuiltInRoomPolicies.all(), callback);
+        new RoomCommands(roomAccess).registerOn(clientEvents);
+
+        this.handlerPool = Executors.newFixedThreadPool(settings.socket().handlerThreads(), named("medsync-socket-"));
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("medsync-housekeeping-"));
+        housekeeping.scheduleWithFixedDelay(store::evictExpired, 1, 1, TimeUnit.MINUTES);
+
+        SocketGateway gateway = new SocketGateway(namespaces, new JwtAuthenticator(credentials.jwt()), clientEvents,
+                List.of(metrics), handlerPool, mapper);
+        namespaces.serve(CANONICAL_NAMESPACE, EventTranslation.CANONICAL);
+        metrics.track(namespaces);
+
+        this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));
+        this.socketEngine = new SocketIoEngine(settings.socket(), bindHost, gateway);
+
+        Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+        readiness.put("socket", socketEngine::isListening);
+        readiness.put("store", () -> {
+            store.get("health:probe");
+            return true;
+        });
+        this.health = new HealthEndpoints(readiness);
+    }
+
+    /**
+     * Starts a node from a loaded configuration (see {@link com.medsync.realtime.server.config.ConfigLoader}).
+     *
+     * @throws InvalidSettingException when a setting is missing or wrong
+     * @throws IllegalStateException when a port cannot be bound
+     */
+    public static MedsyncServer start(Config config) {
+        ServerSettings settings = ServerSettings.from(new Settings(config));
+        if (settings.store() == ServerSettings.StoreType.REDIS) {
+            throw new InvalidSettingException("medsync.store.type",
+                    "redis is not available in this version; use memory");
+        }
+        Credentials credentials = Credentials.resolve(settings);
+        MedsyncServer server = new MedsyncServer(settings, credentials);
+        try {
+            server.startPorts();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void startPorts() {
+        socketEngine.start();
+        PublishService publishService = new PublishService(publishedEvents, store, broker,
+                settings.idempotencyTtl(), metrics::published);
+        httpServer = HttpApiServer.start(
+                new HttpServerSettings(bindHost, settings.http().port(), settings.http().maxBodyBytes(),
+                        settings.http().handlerThreads()),
+                ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey())));
+        log.info("HTTP API listening on {}:{}", bindHost, httpServer.port());
+        if (credentials.anyGenerated()) {
+            DevModeBanner.print(credentials, bindHost, socketEngine.port(), httpServer.port());
+        }
+    }
+
+    public int socketPort() {
+        return socketEngine.port();
+    }
+
+    public int httpPort() {
+        return httpServer.port();
+    }
+
+    public String bindHost() {
+        return bindHost;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public NamespaceRegistry namespaces() {
+        return namespaces;
+    }
+
+    public ClientEventRouter clientEvents() {
+        return clientEvents;
+    }
+
+    public PublishedEventHandlers publishedEvents() {
+        return publishedEvents;
+    }
+
+    public RoomAccess roomAccess() {
+        return roomAccess;
+    }
+
+    /** Stops taking traffic, then releases everything; safe to call more than once. */
+    @Override
+    public void close() {
+        health.markShuttingDown();
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(socketEngine::close);
+        if (httpServer != null) {
+            steps.add(httpServer::close);
+        }
+        steps.add(broker::close);
+        steps.add(handlerPool::shutdown);
+        steps.add(housekeeping::shutdownNow);
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                log.warn("Shutdown step failed", e);
+            }
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package com.medsync.realtime.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the server reads from configuration, checked once at start-up.
+ */
+public record ServerSettings(
+        Profile profile,
+        String bindHost,
+        SocketSettings socket,
+        HttpSettings http,
+        JwtConfig jwt,
+        Optional<String> apiKey,
+        Optional<String> adminToken,
+        Duration idempotencyTtl,
+        CallbackSettings roomCallback,
+        Path pluginsDir,
+        Path stateDir,
+        Optional<String> phase,
+        StoreType store,
+        String redisUrl,
+        List<String> allowedOrigins) {
+
+    /** Engine settings of the Socket.IO port. */
+    public record SocketSettings(int port, String path, Duration pingInterval, Duration pingTimeout,
+            Duration upgradeTimeout, Duration firstDataTimeout, int maxPayloadBytes, int handlerThreads) {
+    }
+
+    /** Settings of the HTTP API port. */
+    public record HttpSettings(int port, int maxBodyBytes, int handlerThreads) {
+    }
+
+    /** Token verification settings, before dev mode fills in a missing secret. */
+    public record JwtConfig(Optional<String> secret, Optional<Path> publicKey, Optional<String> issuer,
+            Optional<String> audience, Duration clockSkew) {
+    }
+
+    /** The optional room-authorization callback to the backend. */
+    public record CallbackSettings(Optional<URI> url, Duration timeout, Duration allowCacheTtl,
+            Duration denyCacheTtl) {
+    }
+
+    /** Where shared state lives. */
+    public enum StoreType {
+        MEMORY,
+        REDIS
+    }
+
+    public static ServerSettings from(Settings s) {
+        String path = s.string("medsync.socket.path");
+        if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
+            throw new InvalidSettingException("medsync.socket.path", "must start with / and not end with /, got " + path);
+        }
+        return new ServerSettings(
+                s.enumValue("medsync.profile", Profile.class),
+                s.string("medsync.bind"),
+                new SocketSettings(
+                        s.port("medsync.socket.port"),
+                        path,
+                        positive(s, "medsync.socket.ping-interval"),
+                        positive(s, "medsync.socket.ping-timeout"),
+                        positive(s, "medsync.socket.upgrade-timeout"),
+                        positive(s, "medsync.socket.first-data-timeout"),
+                        s.positiveInteger("medsync.socket.max-payload-bytes"),
+                        s.positiveInteger("medsync.socket.handler-threads")),
+                new HttpSettings(
+                        s.port("medsync.http.port"),
+                        s.positiveInteger("medsync.http.max-body-bytes"),
+                        s.positiveInteger("medsync.http.handler-threads")),
+                new JwtConfig(
+                        s.optionalString("medsync.auth.jwt.secret"),
+                        s.optionalPath("medsync.auth.jwt.public-key"),
+                        s.optionalString("medsync.auth.jwt.issuer"),
+                        s.optionalString("medsync.auth.jwt.audience"),
+                        s.duration("medsync.auth.jwt.clock-skew")),
+                s.optionalString("medsync.api-key"),
+                s.optionalString("medsync.admin-token"),
+                positive(s, "medsync.publish.idempotency-ttl"),
+                new CallbackSettings(
+                        s.optionalHttpUrl("medsync.rooms.authorization-callback.url"),
+                        positive(s, "medsync.rooms.authorization-callback.timeout"),
+                        s.duration("medsync.rooms.authorization-callback.allow-cache-ttl"),
+                        s.duration("medsync.rooms.authorization-callback.deny-cache-ttl")),
+                Path.of(s.string("medsync.plugins.dir")),
+                Path.of(s.string("medsync.state.dir")),
+                s.optionalString("medsync.phase"),
+                s.enumValue("medsync.store.type", StoreType.class),
+                s.string("medsync.store.redis-url"),
+                s.stringList("medsync.allowed-origins"));
+    }
+
+    private static Duration positive(Settings s, String path) {
+        Duration value = s.duration(path);
+        if (value.isZero()) {
+            throw new InvalidSettingException(path, "must be greater than 0");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,101 @@
+package com.medsync.realtime.server.metrics;
+
+import com.medsync.realtime.server.socket.NamespaceRegistry;
+import com.medsync.realtime.server.socket.ServedNamespace;
+import com.medsync.realtime.server.socket.SocketLifecycleListener;
+import com.medsync.realtime.server.socket.SocketSession;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/**
+ * The platform's meters, scraped at {@code GET /metrics} in the Prometheus text format.
+ */
+public final class PlatformMetrics implements SocketLifecycleListener {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter eventsDelivered;
+    private final MultiGauge connections;
+    private final MultiGauge rooms;
+    private Runnable refresher = () -> { };
+
+    public PlatformMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        eventsDelivered = Counter.builder("medsync.events.out")
+                .description("Events sent to sockets (one per socket per event)")
+                .register(registry);
+        connections = MultiGauge.builder("medsync.connections")
+                .description("Connected sockets per namespace")
+                .register(registry);
+        rooms = MultiGauge.builder("medsync.rooms")
+                .description("Rooms with at least one local member, per namespace")
+                .register(registry);
+    }
+
+    /** Keeps the per-namespace gauges in step with the namespaces served now. */
+    public void track(NamespaceRegistry namespaces) {
+        Runnable refresh = () -> {
+            connections.register(namespaces.all().stream()
+                    .map(ns -> MultiGauge.Row.of(Tags.of("namespace", ns.name()), ns, ServedNamespace::socketCount))
+                    .collect(Collectors.toList()), true);
+            rooms.register(namespaces.all().stream()
+                    .map(ns -> MultiGauge.Row.of(Tags.of("namespace", ns.name()), ns, ServedNamespace::roomCount))
+                    .collect(Collectors.toList()), true);
+        };
+        refresh.run();
+        this.refresher = refresh;
+    }
+
+    /** Called before each scrape so namespaces added or removed since are reflected. */
+    public String scrape() {
+        refresher.run();
+        return registry.scrape();
+    }
+
+    public void eventsDelivered(int count) {
+        eventsDelivered.increment(count);
+    }
+
+    @Override
+    public void onClientEvent(SocketSession socket, String event) {
+        String namespace = socket.namespace().name();
+        registry.counter("medsync.events.in", "source", "client", "namespace", namespace).increment();
+    }
+
+    /** An event accepted by the publish API. */
+    public void published(String event) {
+        registry.counter("medsync.events.in", "source", "publish", "event", event).increment();
+    }
+
+    @Override
+    public void onHandshake(String namespace, Duration duration, boolean accepted) {
+        registry.timer("medsync.handshake", "namespace", namespace, "outcome", accepted ? "accepted" : "refused")
+                .record(duration);
+    }
+
+    /** Only served namespaces become tags: a client can ask for any name, and tags must stay few. */
+    @Override
+    public void onRefused(String namespace, String reason, boolean served) {
+        registry.counter("medsync.auth.failures", "namespace", served ? namespace : "unserved", "reason", reason)
+                .increment();
+    }
+
+    @Override
+    public void onConnect(SocketSession socket) {
+        registry.counter("medsync.connects", "namespace", socket.namespace().name()).increment();
+    }
+
+    @Override
+    public void onDisconnect(SocketSession socket) {
+        registry.counter("medsync.disconnects", "namespace", socket.namespace().name()).increment();
+    }
+}

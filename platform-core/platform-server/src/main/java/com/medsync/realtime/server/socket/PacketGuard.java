@@ -1,0 +1,94 @@
+package com.medsync.realtime.server.socket;
+
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.messages.PacketsMessage;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.CharsetUtil;
+
+import java.time.Duration;
+
+/**
+ * Sits in front of netty-socketio's packet handler and splits each transport message into Engine.IO
+ * packets. Engine.IO housekeeping (ping, pong, upgrade, close, noop) goes on to netty-socketio, one packet
+ * at a time; Socket.IO packets ({@code 4...}) go to the {@link SocketGateway} and never reach
+ * netty-socketio's decoder, whose namespace and auth handling this platform replaces.
+ */
+@Sharable
+final class PacketGuard extends ChannelInboundHandlerAdapter {
+
+    /** Engine.IO v4 separates packets of one polling payload with a record separator. */
+    private static final byte RECORD_SEPARATOR = 0x1e;
+
+    private static final String PROBE = "2probe";
+
+    private final SocketGateway gateway;
+    private final Duration upgradeTimeout;
+
+    PacketGuard(SocketGateway gateway, Duration upgradeTimeout) {
+        this.gateway = gateway;
+        this.upgradeTimeout = upgradeTimeout;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof PacketsMessage message)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        ByteBuf content = message.getContent();
+        if (message.getTransport() == Transport.WEBSOCKET) {
+            route(ctx, message, content);
+            return;
+        }
+        int start = content.readerIndex();
+        int end = content.writerIndex();
+        while (start <= end) {
+            int separator = content.indexOf(start, end, RECORD_SEPARATOR);
+            int packetEnd = separator < 0 ? end : separator;
+            if (!route(ctx, message, content.slice(start, packetEnd - start))) {
+                return;
+            }
+            if (separator < 0) {
+                break;
+            }
+            start = separator + 1;
+        }
+    }
+
+    private static boolean isProbe(ByteBuf packet) {
+        return packet.readableBytes() == PROBE.length()
+                && PROBE.equals(packet.toString(CharsetUtil.US_ASCII));
+    }
+
+    /** @return false when the connection was closed and the rest of the message must be dropped */
+    private boolean route(ChannelHandlerContext ctx, PacketsMessage message, ByteBuf packet) {
+        if (!packet.isReadable()) {
+            gateway.onProtocolViolation(message.getClient(), "empty Engine.IO packet");
+            return false;
+        }
+        byte type = packet.getByte(packet.readerIndex());
+        switch (type) {
+            case '4' -> {
+                String text = packet.toString(packet.readerIndex() + 1, packet.readableBytes() - 1, CharsetUtil.UTF_8);
+                gateway.onPacket(message.getClient(), text);
+                return true;
+            }
+            case '1', '2', '3', '5', '6' -> {
+                if (message.getTransport() == Transport.WEBSOCKET && isProbe(packet)) {
+                    UpgradeNudge.start(message.getClient(), ctx.channel().eventLoop(), upgradeTimeout);
+                }
+                ctx.fireChannelRead(new PacketsMessage(message.getClient(), packet, message.getTransport()));
+                return true;
+            }
+            default -> {
+                gateway.onProtocolViolation(message.getClient(), "unsupported Engine.IO packet type '"
+                        + (char) type + "'");
+                return false;
+            }
+        }
+    }
+}

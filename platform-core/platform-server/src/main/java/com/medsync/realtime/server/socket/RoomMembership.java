@@ -1,0 +1,47 @@
+package com.medsync.realtime.server.socket;
+
+import com.medsync.realtime.spi.room.Room;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which local sockets of one namespace are in which room. Rooms exist while they have members, as in
+ * Socket.IO's in-memory adapter.
+ */
+final class RoomMembership {
+
+    private final Map<Room, Set<SocketSession>> members = new ConcurrentHashMap<>();
+
+    boolean join(SocketSession socket, Room room) {
+        members.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(socket);
+        return socket.addRoom(room);
+    }
+
+    boolean leave(SocketSession socket, Room room) {
+        // compute() keeps removal of an emptied room atomic with a concurrent join of the same room.
+        members.computeIfPresent(room, (r, sockets) -> {
+            sockets.remove(socket);
+            return sockets.isEmpty() ? null : sockets;
+        });
+        return socket.removeRoom(room);
+    }
+
+    void leaveAll(SocketSession socket) {
+        for (Room room : Set.copyOf(socket.rooms())) {
+            leave(socket, room);
+        }
+    }
+
+    Collection<SocketSession> members(Room room) {
+        Set<SocketSession> sockets = members.get(room);
+        return sockets == null ? Collections.emptySet() : sockets;
+    }
+
+    int roomCount() {
+        return members.size();
+    }
+}

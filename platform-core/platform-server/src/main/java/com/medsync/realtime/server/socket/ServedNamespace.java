@@ -1,0 +1,71 @@
+package com.medsync.realtime.server.socket;
+
+import com.medsync.realtime.spi.room.Room;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A namespace the platform serves right now: its sockets, its rooms, and how canonical events are
+ * translated for its clients.
+ */
+public final class ServedNamespace {
+
+    private final String name;
+    private final EventTranslation translation;
+    private final Map<String, SocketSession> sockets = new ConcurrentHashMap<>();
+    private final RoomMembership rooms = new RoomMembership();
+
+    public ServedNamespace(String name, EventTranslation translation) {
+        if (!name.startsWith("/")) {
+            throw new IllegalArgumentException("namespace must start with /: " + name);
+        }
+        this.name = name;
+        this.translation = translation;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public EventTranslation translation() {
+        return translation;
+    }
+
+    public int socketCount() {
+        return sockets.size();
+    }
+
+    public int roomCount() {
+        return rooms.roomCount();
+    }
+
+    public Collection<SocketSession> sockets() {
+        return Collections.unmodifiableCollection(sockets.values());
+    }
+
+    public Collection<SocketSession> members(Room room) {
+        return rooms.members(room);
+    }
+
+    /** @return true when the socket was not yet in the room */
+    public boolean join(SocketSession socket, Room room) {
+        return rooms.join(socket, room);
+    }
+
+    /** @return true when the socket was in the room */
+    public boolean leave(SocketSession socket, Room room) {
+        return rooms.leave(socket, room);
+    }
+
+    void add(SocketSession socket) {
+        sockets.put(socket.id(), socket);
+    }
+
+    void remove(SocketSession socket) {
+        rooms.leaveAll(socket);
+        sockets.remove(socket.id());
+    }
+}

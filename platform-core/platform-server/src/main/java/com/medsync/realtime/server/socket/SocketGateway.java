@@ -1,0 +1,245 @@
+package com.medsync.realtime.server.socket;
+
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
+import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
+import com.medsync.realtime.server.socket.protocol.SocketIoPacketParser;
+import com.medsync.realtime.spi.auth.AuthenticationException;
+import com.medsync.realtime.spi.auth.Authenticator;
+import com.medsync.realtime.spi.auth.Principal;
+import com.medsync.realtime.spi.room.Room;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Everything Socket.IO (protocol 5) above Engine.IO: namespace CONNECT with authentication, DISCONNECT,
+ * and client events. netty-socketio keeps the transports (polling, WebSocket, upgrade, heartbeats); this
+ * class owns who is connected to what.
+ *
+ * <p>Three rules close the gaps netty-socketio leaves: a socket exists only after its CONNECT was
+ * authenticated (no auth payload means no token, not a free pass); a packet for a namespace the client has
+ * no socket on closes the connection, as the reference server does; and nothing happens for a namespace
+ * that is not served, whatever the client asks.
+ */
+public final class SocketGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
+
+    /** Packets one connection may have waiting before it is cut off for flooding. */
+    private static final int MAX_PENDING_PACKETS = 256;
+
+    private final NamespaceRegistry namespaces;
+    private final Authenticator authenticator;
+    private final ClientEventRouter events;
+    private final List<SocketLifecycleListener> listeners;
+    private final Executor handlerPool;
+    private final ObjectMapper mapper;
+    private final SocketIoPacketParser parser = new SocketIoPacketParser();
+    private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
+
+    public SocketGateway(NamespaceRegistry namespaces, Authenticator authenticator, ClientEventRouter events,
+            List<SocketLifecycleListener> listeners, Executor handlerPool, ObjectMapper mapper) {
+        this.namespaces = namespaces;
+        this.authenticator = authenticator;
+        this.events = events;
+        this.listeners = List.copyOf(listeners);
+        this.handlerPool = handlerPool;
+        this.mapper = mapper;
+        namespaces.onRemoval(this::disconnectAll);
+    }
+
+    /** A Socket.IO packet arrived (on a Netty thread): parse it here, handle it on the connection's queue. */
+    void onPacket(ClientHead engine, String text) {
+        EngineSession session = sessionOf(engine);
+        SocketIoPacket packet;
+        try {
+            packet = parser.parse(text);
+        } catch (MalformedPacketException e) {
+            close(session, "malformed packet: " + e.getMessage());
+            return;
+        }
+        try {
+            session.tasks().execute(() -> handle(session, packet));
+        } catch (RejectedExecutionException e) {
+            close(session, e.getMessage());
+        }
+    }
+
+    /** The transport saw something that is not Engine.IO: the connection is closed. */
+    void onProtocolViolation(ClientHead engine, String reason) {
+        close(sessionOf(engine), reason);
+    }
+
+    private EngineSession sessionOf(ClientHead engine) {
+        return sessions.computeIfAbsent(engine.getSessionId(),
+                id -> new EngineSession(engine, new SerialExecutor(handlerPool, MAX_PENDING_PACKETS)));
+    }
+
+    /** The Engine.IO connection is gone: its sockets leave their rooms and namespaces. */
+    void onEngineClosed(UUID engineSessionId) {
+        EngineSession session = sessions.remove(engineSessionId);
+        if (session == null) {
+            return;
+        }
+        session.markClosed();
+        // Queued after whatever the connection still had pending, so a CONNECT in flight cannot leak a socket.
+        session.tasks().executeAlways(() -> session.detachAll().forEach(this::removeSocket));
+    }
+
+    /** @return the number of Engine.IO connections that have spoken Socket.IO */
+    public int engineSessionCount() {
+        return sessions.size();
+    }
+
+    private void handle(EngineSession session, SocketIoPacket packet) {
+        if (!session.isOpen()) {
+            return;
+        }
+        switch (packet.type()) {
+            case CONNECT -> connect(session, packet);
+            case DISCONNECT -> disconnect(session, packet.namespace());
+            case EVENT -> onEvent(session, packet);
+            case ACK -> {
+                // The server asks clients for no acknowledgements, so an ACK can only be stray.
+                if (session.socket(packet.namespace()) == null) {
+                    close(session, "ACK for namespace " + packet.namespace() + " without a socket there");
+                }
+            }
+            case BINARY_EVENT, BINARY_ACK -> close(session, "binary attachments are not accepted");
+            default -> close(session, "unexpected packet " + packet.type());
+        }
+    }
+
+    private void connect(EngineSession session, SocketIoPacket packet) {
+        Optional<ServedNamespace> served = namespaces.find(packet.namespace());
+        if (served.isEmpty()) {
+            refuse(session, packet.namespace(), "Invalid namespace", "invalid namespace", false);
+            return;
+        }
+        ServedNamespace namespace = served.get();
+        if (session.socket(namespace.name()) != null) {
+            // A second CONNECT replaces the socket, as the reference server does on reconnection.
+            disconnect(session, namespace.name());
+        }
+        long started = System.nanoTime();
+        Principal principal;
+        try {
+            principal = authenticator.authenticate(new EngineHandshake(namespace.name(),
+                    authPayload(packet.payload()), session.engine().getHandshakeData()));
+            if (!Room.isValidId(principal.userId())) {
+                throw new AuthenticationException("token subject is not a valid id");
+            }
+        } catch (AuthenticationException e) {
+            handshakeTook(namespace, started, false);
+            refuse(session, namespace.name(), "Authentication error: " + e.reason(), e.reason(), true);
+            return;
+        } catch (RuntimeException e) {
+            log.error("Authenticator failed on a CONNECT to {}", namespace.name(), e);
+            handshakeTook(namespace, started, false);
+            refuse(session, namespace.name(), "Authentication error: internal error", "internal error", true);
+            return;
+        }
+        if (!session.isOpen() || namespaces.find(namespace.name()).orElse(null) != namespace) {
+            return;
+        }
+        SocketSession socket = new SocketSession(namespace, principal, session.engine());
+        namespace.add(socket);
+        session.attach(socket);
+        namespace.join(socket, Room.user(principal.userId()));
+        principal.pharmacyId().ifPresent(pharmacyId -> namespace.join(socket, Room.pharmacy(pharmacyId)));
+        session.engine().send(Packets.connected(namespace.name(), socket.id()));
+        handshakeTook(namespace, started, true);
+        log.debug("Connected {}", socket);
+        listeners.forEach(listener -> listener.onConnect(socket));
+    }
+
+    private void refuse(EngineSession session, String namespace, String message, String reason, boolean served) {
+        log.debug("Refused CONNECT to {}: {}", namespace, reason);
+        session.engine().send(Packets.connectError(namespace, message));
+        listeners.forEach(listener -> listener.onRefused(namespace, reason, served));
+    }
+
+    private void handshakeTook(ServedNamespace namespace, long startedNanos, boolean accepted) {
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+        listeners.forEach(listener -> listener.onHandshake(namespace.name(), took, accepted));
+    }
+
+    private Map<String, Object> authPayload(JsonNode payload) {
+        if (payload == null) {
+            return Map.of();
+        }
+        return mapper.convertValue(payload, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private void disconnect(EngineSession session, String namespace) {
+        SocketSession socket = session.detach(namespace);
+        if (socket != null) {
+            removeSocket(socket);
+        }
+    }
+
+    private void removeSocket(SocketSession socket) {
+        socket.namespace().remove(socket);
+        log.debug("Disconnected {}", socket);
+        listeners.forEach(listener -> listener.onDisconnect(socket));
+    }
+
+    private void onEvent(EngineSession session, SocketIoPacket packet) {
+        SocketSession socket = session.socket(packet.namespace());
+        if (socket == null) {
+            close(session, "event for namespace " + packet.namespace() + " without a socket there");
+            return;
+        }
+        ArrayNode payload = (ArrayNode) packet.payload();
+        ArrayNode args = mapper.createArrayNode();
+        for (int i = 1; i < payload.size(); i++) {
+            args.add(payload.get(i));
+        }
+        String name = payload.get(0).asText();
+        listeners.forEach(listener -> listener.onClientEvent(socket, name));
+        events.dispatch(new ClientEvent(socket, name, args, new Acknowledgement(socket, packet.ackId())));
+    }
+
+    /** A served namespace went away: its sockets are told so and removed, other namespaces are untouched. */
+    private void disconnectAll(ServedNamespace namespace) {
+        for (SocketSession socket : namespace.sockets()) {
+            EngineSession session = sessions.get(socket.engine().getSessionId());
+            if (session == null) {
+                continue;
+            }
+            session.tasks().executeAlways(() -> {
+                if (session.detach(namespace.name()) != null) {
+                    socket.send(Packets.disconnect(namespace.name()));
+                    removeSocket(socket);
+                }
+            });
+        }
+    }
+
+    /** Ends an Engine.IO connection that broke the protocol, as the reference server does. */
+    private void close(EngineSession session, String reason) {
+        log.debug("Closing connection {}: {}", session.engine().getSessionId(), reason);
+        ClientHead engine = session.engine();
+        ChannelFuture sent = engine.send(Packets.engineClose());
+        if (sent != null) {
+            sent.addListener(ChannelFutureListener.CLOSE);
+        }
+        engine.onChannelDisconnect();
+    }
+}

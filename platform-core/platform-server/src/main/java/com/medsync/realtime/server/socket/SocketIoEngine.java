@@ -1,0 +1,111 @@
+package com.medsync.realtime.server.socket;
+
+import com.corundumstudio.socketio.AckMode;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
+
+import io.netty.channel.ChannelHandlerContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/**
+ * The Socket.IO port: netty-socketio for Engine.IO (transports, upgrade, heartbeats), with the
+ * {@link SocketGateway} behind our packet guard for everything above it.
+ */
+public final class SocketIoEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketIoEngine.class);
+
+    private final SocketIOServer server;
+    private final String host;
+    private final int port;
+
+    public SocketIoEngine(SocketSettings settings, String bindHost, SocketGateway gateway) {
+        this.host = bindHost;
+        this.port = settings.port();
+        Configuration configuration = new Configuration();
+        configuration.setHostname(bindHost);
+        configuration.setPort(settings.port());
+        configuration.setContext(settings.path());
+        configuration.setTransports(Transport.WEBSOCKET, Transport.POLLING);
+        configuration.setPingInterval((int) settings.pingInterval().toMillis());
+        configuration.setPingTimeout((int) settings.pingTimeout().toMillis());
+        configuration.setUpgradeTimeout((int) settings.upgradeTimeout().toMillis());
+        configuration.setFirstDataTimeout((int) settings.firstDataTimeout().toMillis());
+        configuration.setMaxFramePayloadLength(settings.maxPayloadBytes());
+        configuration.setMaxHttpContentLength(settings.maxPayloadBytes());
+        // Session ids are random, never taken from a client's cookie or header.
+        configuration.setRandomSession(true);
+        configuration.setAllowCustomRequests(false);
+        configuration.setAckMode(AckMode.MANUAL);
+        configuration.setUseLinuxNativeEpoll(false);
+        configuration.setExceptionListener(new LoggingExceptionListener());
+
+        this.server = new SocketIOServer(configuration);
+        server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings.upgradeTimeout()));
+        // netty-socketio attaches every connection to its main namespace; leaving it is how we learn that
+        // the connection is gone. No connect listener: that one would fire for clients that never asked for "/".
+        server.addDisconnectListener(client -> gateway.onEngineClosed(client.getSessionId()));
+    }
+
+    /** Binds the port; fails with the address when it cannot. */
+    public void start() {
+        try {
+            server.startAsync().syncUninterruptibly();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen for Socket.IO on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
+        }
+        log.info("Socket.IO listening on {}:{}", host, port);
+    }
+
+    /** @return whether the port accepts connections right now */
+    public boolean isListening() {
+        String probeHost = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(probeHost, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** Keeps client-caused exceptions in the log at the right level, without stack traces for noise. */
+    private static final class LoggingExceptionListener extends ExceptionListenerAdapter {
+
+        @Override
+        public void onAuthException(Throwable e, SocketIOClient client) {
+            // Authentication runs in the gateway, never in netty-socketio's auth listeners.
+            log.warn("Unexpected netty-socketio auth exception for {}", client.getSessionId(), e);
+        }
+
+        @Override
+        public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
+            if (e instanceof IOException) {
+                log.debug("Connection {} failed: {}", ctx.channel().remoteAddress(), e.getMessage());
+            } else {
+                log.warn("Connection {} failed", ctx.channel().remoteAddress(), e);
+            }
+            ctx.close();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.medsync.realtime.server.socket;
+
+/** Hears about sockets that connect and disconnect on any served namespace. */
+public interface SocketLifecycleListener {
+
+    default void onConnect(SocketSession socket) {
+    }
+
+    default void onDisconnect(SocketSession socket) {
+    }
+
+    /**
+     * A refused CONNECT, with the reason the client was given.
+     *
+     * @param served whether the namespace asked for is served (else the name is the client's own)
+     */
+    default void onRefused(String namespace, String reason, boolean served) {
+    }
+
+    /** How long a CONNECT to a served namespace took to decide. */
+    default void onHandshake(String namespace, java.time.Duration duration, boolean accepted) {
+    }
+
+    /** A client event arrived on a socket (before its handler runs). */
+    default void onClientEvent(SocketSession socket, String event) {
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The MedSync Realtime server. It exports nothing: it is an application, and plugins see only the SPI
+ * module ({@code com.medsync.realtime.spi}).
+ */
+module com.medsync.realtime.server {
+    requires com.medsync.realtime.spi;
+    requires com.medsync.realtime.auth;
+    requires com.medsync.realtime.http;
+
+    requires netty.socketio;
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires com.fasterxml.jackson.databind;
+    requires typesafe.config;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
+    requires org.slf4j;
+    requires java.net.http;
+}
