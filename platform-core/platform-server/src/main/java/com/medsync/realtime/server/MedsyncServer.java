@@ -24,6 +24,7 @@ import com.medsync.realtime.server.room.RoomCommands;
 import com.medsync.realtime.server.socket.ClientEventRouter;
 import com.medsync.realtime.server.socket.EventTranslation;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
+import com.medsync.realtime.server.socket.OriginPolicy;
 import com.medsync.realtime.server.socket.SocketGateway;
 import com.medsync.realtime.server.socket.SocketIoEngine;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
@@ -95,7 +96,9 @@ public final class MedsyncServer implements AutoCloseable {
         metrics.track(namespaces);
 
         this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));
-        this.socketEngine = new SocketIoEngine(settings.socket(), bindHost, gateway);
+        // A dev server also takes browsers on localhost, so a page served by a local dev server can connect.
+        OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), credentials.anyGenerated());
+        this.socketEngine = new SocketIoEngine(settings.socket(), bindHost, gateway, origins);
 
         Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
         readiness.put("socket", socketEngine::isListening);

@@ -42,7 +42,7 @@ public final class ConfigLoader {
      * @param systemProperties the {@code -D} properties
      */
     public Config load(Optional<Path> deploymentFile, Map<String, String> environment, Properties systemProperties) {
-        Config reference = ConfigFactory.defaultReference(ConfigLoader.class.getClassLoader());
+        Config reference = reference();
         Config deployment = deploymentFile.map(ConfigLoader::parseFile).orElse(ConfigFactory.empty());
         Config system = ConfigFactory.parseProperties(onlyOurs(systemProperties), ConfigParseOptions.defaults()
                 .setOriginDescription("system properties"));
@@ -57,10 +57,18 @@ public final class ConfigLoader {
 
     /** Layers explicit overrides (tests, embedding) on the built-in defaults, with the same checks. */
     public Config load(Config overrides) {
-        Config reference = ConfigFactory.defaultReference(ConfigLoader.class.getClassLoader());
+        Config reference = reference();
         Config merged = overrides.withFallback(reference).resolve();
         rejectUnknownKeys(merged, reference);
         return merged;
+    }
+
+    /**
+     * The built-in defaults alone. Not {@code ConfigFactory.defaultReference()}: that one already has the
+     * JVM's system properties merged in, so a misspelt {@code -Dmedsync...} would count as a known key.
+     */
+    private static Config reference() {
+        return ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "reference.conf").resolve();
     }
 
     private static Config parseFile(Path file) {

@@ -29,7 +29,7 @@ public final class SocketIoEngine implements AutoCloseable {
     private final String host;
     private final int port;
 
-    public SocketIoEngine(SocketSettings settings, String bindHost, SocketGateway gateway) {
+    public SocketIoEngine(SocketSettings settings, String bindHost, SocketGateway gateway, OriginPolicy origins) {
         this.host = bindHost;
         this.port = settings.port();
         Configuration configuration = new Configuration();
@@ -51,7 +51,7 @@ public final class SocketIoEngine implements AutoCloseable {
         configuration.setExceptionListener(new LoggingExceptionListener());
 
         this.server = new SocketIOServer(configuration);
-        server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings.upgradeTimeout()));
+        server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings.upgradeTimeout(), origins));
         // netty-socketio attaches every connection to its main namespace; leaving it is how we learn that
         // the connection is gone. No connect listener: that one would fire for clients that never asked for "/".
         server.addDisconnectListener(client -> gateway.onEngineClosed(client.getSessionId()));

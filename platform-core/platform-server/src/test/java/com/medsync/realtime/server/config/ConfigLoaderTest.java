@@ -78,6 +78,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMisspeltSystemPropertyIsUnknownToo() {
+        // Set for real: the JVM's own properties must not leak into what counts as a known setting.
+        System.setProperty("medsync.socket.prot", "1");
+        try {
+            assertThatThrownBy(() -> loader.load(Optional.empty(), Map.of(), System.getProperties()))
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("medsync.socket.prot");
+        } finally {
+            System.clearProperty("medsync.socket.prot");
+        }
+    }
+
+    @Test
     void anInvalidValueNamesTheSettingAndItsVariable() {
         Config config = loader.load(Optional.empty(), Map.of("MEDSYNC_SOCKET_PORT", "seventy"), props());
 

@@ -1,0 +1,85 @@
+package com.medsync.realtime.it.distribution;
+
+import com.medsync.realtime.it.fixture.DistributionProcess;
+import com.medsync.realtime.it.support.FreePorts;
+import com.medsync.realtime.it.support.JsClients;
+import com.medsync.realtime.it.support.JsSocket;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The distribution as an operator and a developer meet it: {@code bin/medsync-realtime} on the module
+ * path, dev mode with printed tokens, prod refusing to start without secrets.
+ */
+class DistributionE2ETest {
+
+    private static final Duration START = Duration.ofSeconds(30);
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void devModePrintsTokensThatTheOfficialClientConnectsWith() throws Exception {
+        int socketPort = FreePorts.find();
+        int httpPort = FreePorts.find();
+        try (DistributionProcess server = DistributionProcess.start(workDir, Map.of(
+                "MEDSYNC_SOCKET_PORT", String.valueOf(socketPort),
+                "MEDSYNC_HTTP_PORT", String.valueOf(httpPort)));
+                JsClients js = new JsClients()) {
+            String pharmacyToken = server.awaitLineAfter("the pharmacy token", START,
+                    line -> line.startsWith("Pharmacy token"));
+            String patientToken = server.awaitLineAfter("the patient token", START,
+                    line -> line.startsWith("Patient token"));
+            assertThat(server.output()).contains("DEV MODE").contains("Socket.IO listening on 127.0.0.1:" + socketPort)
+                    .contains("HTTP API listening on 127.0.0.1:" + httpPort);
+
+            JsSocket pharmacy = js.connect("http://127.0.0.1:" + socketPort + "/patient-pharmacy",
+                    JsClients.auth(pharmacyToken));
+            JsSocket patient = js.connect("http://127.0.0.1:" + socketPort + "/patient-pharmacy",
+                    JsClients.auth(patientToken));
+            pharmacy.awaitConnect();
+            patient.awaitConnect();
+            assertThat(pharmacy.emitWithAck("join", Map.of("room", "chat:room_demo")).path(0).path("ok").asBoolean())
+                    .isTrue();
+
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+
+            server.terminate();
+            assertThat(server.awaitExit(Duration.ofSeconds(20))).isIn(0, 143);
+        }
+    }
+
+    @Test
+    void prodRefusesToStartWithoutSecretsAndSaysWhich() {
+        try (DistributionProcess server = DistributionProcess.start(workDir, Map.of(
+                "MEDSYNC_PROFILE", "prod",
+                "MEDSYNC_SOCKET_PORT", String.valueOf(FreePorts.find()),
+                "MEDSYNC_HTTP_PORT", String.valueOf(FreePorts.find())))) {
+            assertThat(server.awaitExit(START)).isEqualTo(2);
+            assertThat(server.output()).contains("MEDSYNC_JWT_SECRET").contains("prod");
+        }
+    }
+
+    @Test
+    void anUnknownSettingStopsStartUpAndIsNamed() {
+        try (DistributionProcess server = DistributionProcess.start(workDir, Map.of(
+                "JAVA_OPTS", "-Dmedsync.socket.prot=1"))) {
+            assertThat(server.awaitExit(START)).isEqualTo(2);
+            assertThat(server.output()).contains("medsync.socket.prot").contains("unknown setting");
+        }
+    }
+}
