@@ -22,12 +22,18 @@ import com.medsync.realtime.server.room.BuiltInRoomPolicies;
 import com.medsync.realtime.server.room.RoomAccess;
 import com.medsync.realtime.server.room.RoomCommands;
 import com.medsync.realtime.server.socket.ClientEventRouter;
-import com.medsync.realtime.server.socket.EventTranslation;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.OriginPolicy;
 import com.medsync.realtime.server.socket.SocketGateway;
+import com.medsync.realtime.server.socket.SocketEvents;
 import com.medsync.realtime.server.socket.SocketIoEngine;
+import com.medsync.realtime.server.socket.SocketPlatform;
+import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
+import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.spi.auth.Principal;
+import com.medsync.realtime.spi.event.EventTranslator;
+import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.room.RoomPolicy;
 import com.typesafe.config.Config;
 
@@ -66,6 +72,7 @@ public final class MedsyncServer implements AutoCloseable {
     private final NamespaceRegistry namespaces = new NamespaceRegistry();
     private final ClientEventRouter clientEvents = new ClientEventRouter();
     private final PublishedEventHandlers publishedEvents = new PublishedEventHandlers();
+    private final SocketEvents socketEvents = new SocketEvents(List.of(metrics));
     private final MemoryKeyValueStore store = new MemoryKeyValueStore();
     private final RoomAccess roomAccess;
     private final ExecutorService handlerPool;
@@ -84,18 +91,34 @@ public final class MedsyncServer implements AutoCloseable {
         Optional<RoomPolicy> callback = settings.roomCallback().url()
                 .map(url -> new BackendRoomCallback(url, settings.roomCallback(), mapper));
         this.roomAccess = new RoomAccess(BuiltInRoomPolicies.all(), callback);
-        new RoomCommands(roomAccess).registerOn(clientEvents);
+        RoomCommands.registerOn(clientEvents);
 
         this.handlerPool = Executors.newFixedThreadPool(settings.socket().handlerThreads(), named("medsync-socket-"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("medsync-housekeeping-"));
         housekeeping.scheduleWithFixedDelay(store::evictExpired, 1, 1, TimeUnit.MINUTES);
 
+        this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));
+        SocketPlatform socketPlatform = new SocketPlatform() {
+            @Override
+            public boolean mayJoin(Principal principal, Room room) {
+                return roomAccess.mayJoin(principal, room);
+            }
+
+            @Override
+            public void broadcast(OutboundEvent event) {
+                broker.publish(event);
+            }
+
+            @Override
+            public void left(SocketSession socket, Room room) {
+                socketEvents.left(socket, room);
+            }
+        };
         SocketGateway gateway = new SocketGateway(namespaces, new JwtAuthenticator(credentials.jwt()), clientEvents,
-                List.of(metrics), handlerPool, mapper);
-        namespaces.serve(CANONICAL_NAMESPACE, EventTranslation.CANONICAL);
+                socketEvents, socketPlatform, handlerPool, mapper);
+        namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);
 
-        this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));
         // A dev server also takes browsers on localhost, so a page served by a local dev server can connect.
         OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), credentials.anyGenerated());
         this.socketEngine = new SocketIoEngine(settings.socket(), bindHost, gateway, origins);

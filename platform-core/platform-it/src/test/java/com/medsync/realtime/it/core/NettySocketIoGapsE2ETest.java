@@ -5,7 +5,7 @@ import com.medsync.realtime.it.support.BareNettySocketIoServer;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.it.support.RawEngineIo;
-import com.medsync.realtime.server.socket.EventTranslation;
+import com.medsync.realtime.spi.event.EventTranslator;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +33,7 @@ class NettySocketIoGapsE2ETest {
     static void start() {
         medsync = EmbeddedMedsync.start();
         // The legacy namespace is served here so that gap (e) has a "/" whose listeners could misfire.
-        medsync.server().namespaces().serve("/", EventTranslation.CANONICAL);
+        medsync.server().namespaces().serve("/", EventTranslator.CANONICAL);
         bare = BareNettySocketIoServer.start();
         js = new JsClients();
     }

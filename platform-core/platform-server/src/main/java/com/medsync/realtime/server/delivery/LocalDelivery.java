@@ -1,11 +1,14 @@
 package com.medsync.realtime.server.delivery;
 
-import com.medsync.realtime.server.socket.EventTranslation.Emission;
+import com.corundumstudio.socketio.protocol.Packet;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
+import com.medsync.realtime.server.socket.Packets;
 import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketSession;
+import com.medsync.realtime.spi.event.EventTranslator.Emission;
 import com.medsync.realtime.spi.room.Room;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +17,7 @@ import java.util.function.IntConsumer;
 /**
  * Routes an event to this node's sockets: on every served namespace, the union of the members of its
  * rooms, so a socket in several target rooms gets the event once; each namespace sends its own
- * translation of the event.
+ * translation of the event, and each emission is built once for all its recipients.
  */
 public final class LocalDelivery {
 
@@ -22,7 +25,7 @@ public final class LocalDelivery {
     private final IntConsumer deliveredCounter;
 
     /**
-     * @param deliveredCounter told how many socket deliveries each emission made (for metrics)
+     * @param deliveredCounter told how many socket deliveries each event made (for metrics)
      */
     public LocalDelivery(NamespaceRegistry namespaces, IntConsumer deliveredCounter) {
         this.namespaces = namespaces;
@@ -31,25 +34,27 @@ public final class LocalDelivery {
 
     public void deliver(OutboundEvent event) {
         for (ServedNamespace namespace : namespaces.all()) {
-            Set<SocketSession> targets = targets(namespace, event.rooms());
+            Set<SocketSession> targets = targets(namespace, event);
             if (targets.isEmpty()) {
                 continue;
             }
-            List<Emission> emissions = namespace.translation().translate(event.name(), event.data());
-            for (SocketSession socket : targets) {
-                for (Emission emission : emissions) {
-                    socket.emit(emission.event(), List.of(emission.data()));
-                }
+            List<Packet> packets = new ArrayList<>();
+            for (Emission emission : namespace.translator().translate(event.name(), event.data())) {
+                packets.add(Packets.event(namespace.name(), emission.event(), List.of(emission.data())));
             }
-            deliveredCounter.accept(targets.size() * emissions.size());
+            for (SocketSession socket : targets) {
+                packets.forEach(socket::send);
+            }
+            deliveredCounter.accept(targets.size() * packets.size());
         }
     }
 
-    private static Set<SocketSession> targets(ServedNamespace namespace, Set<Room> rooms) {
+    private static Set<SocketSession> targets(ServedNamespace namespace, OutboundEvent event) {
         Set<SocketSession> targets = new HashSet<>();
-        for (Room room : rooms) {
+        for (Room room : event.rooms()) {
             targets.addAll(namespace.members(room));
         }
+        event.exceptSocket().ifPresent(except -> targets.removeIf(socket -> socket.id().equals(except)));
         return targets;
     }
 }

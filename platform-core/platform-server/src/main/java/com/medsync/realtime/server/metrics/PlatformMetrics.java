@@ -67,7 +67,7 @@ public final class PlatformMetrics implements SocketLifecycleListener {
 
     @Override
     public void onClientEvent(SocketSession socket, String event) {
-        String namespace = socket.namespace().name();
+        String namespace = socket.namespace();
         registry.counter("medsync.events.in", "source", "client", "namespace", namespace).increment();
     }
 
@@ -91,11 +91,11 @@ public final class PlatformMetrics implements SocketLifecycleListener {
 
     @Override
     public void onConnect(SocketSession socket) {
-        registry.counter("medsync.connects", "namespace", socket.namespace().name()).increment();
+        registry.counter("medsync.connects", "namespace", socket.namespace()).increment();
     }
 
     @Override
     public void onDisconnect(SocketSession socket) {
-        registry.counter("medsync.disconnects", "namespace", socket.namespace().name()).increment();
+        registry.counter("medsync.disconnects", "namespace", socket.namespace()).increment();
     }
 }

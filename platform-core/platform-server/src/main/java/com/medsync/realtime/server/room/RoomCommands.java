@@ -1,11 +1,10 @@
 package com.medsync.realtime.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.medsync.realtime.server.socket.AckError;
-import com.medsync.realtime.server.socket.ClientEvent;
 import com.medsync.realtime.server.socket.ClientEventRouter;
-import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.spi.room.Room;
+import com.medsync.realtime.spi.socket.AckError;
+import com.medsync.realtime.spi.socket.ClientEvent;
 
 import java.util.Optional;
 
@@ -17,34 +16,29 @@ public final class RoomCommands {
 
     static final String GRAMMAR = "pharmacy:, chat:, dispatch: or user: followed by [A-Za-z0-9_-]{1,128}";
 
-    private final RoomAccess access;
-
-    public RoomCommands(RoomAccess access) {
-        this.access = access;
+    private RoomCommands() {
     }
 
-    public void registerOn(ClientEventRouter router) {
-        router.register("join", this::join);
-        router.register("leave", this::leave);
+    public static void registerOn(ClientEventRouter router) {
+        router.register("join", RoomCommands::join);
+        router.register("leave", RoomCommands::leave);
     }
 
-    private void join(ClientEvent event) {
+    private static void join(ClientEvent event) {
         Optional<Room> room = requestedRoom(event);
         if (room.isEmpty()) {
             return;
         }
-        SocketSession socket = event.socket();
-        if (!access.mayJoin(socket.principal(), room.get())) {
+        if (!event.socket().join(room.get())) {
             event.ack().error(AckError.FORBIDDEN, "not allowed to join " + room.get().name());
             return;
         }
-        socket.namespace().join(socket, room.get());
         event.ack().ok();
     }
 
-    private void leave(ClientEvent event) {
+    private static void leave(ClientEvent event) {
         requestedRoom(event).ifPresent(room -> {
-            event.socket().namespace().leave(event.socket(), room);
+            event.socket().leave(room);
             event.ack().ok();
         });
     }

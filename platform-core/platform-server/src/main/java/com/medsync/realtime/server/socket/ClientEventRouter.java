@@ -1,9 +1,14 @@
 package com.medsync.realtime.server.socket;
 
+import com.medsync.realtime.spi.socket.AckError;
+import com.medsync.realtime.spi.socket.ClientEvent;
+import com.medsync.realtime.spi.socket.ClientEventHandler;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +30,11 @@ public final class ClientEventRouter {
 
     public void unregister(String event, ClientEventHandler handler) {
         handlers.remove(event, handler);
+    }
+
+    /** @return the client events handled now */
+    public Set<String> handled() {
+        return Set.copyOf(handlers.keySet());
     }
 
     void dispatch(ClientEvent event) {

@@ -36,7 +36,7 @@ final class EngineSession {
     }
 
     void attach(SocketSession socket) {
-        sockets.put(socket.namespace().name(), socket);
+        sockets.put(socket.namespace(), socket);
     }
 
     SocketSession detach(String namespace) {

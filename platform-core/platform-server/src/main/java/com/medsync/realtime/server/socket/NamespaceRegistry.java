@@ -1,5 +1,7 @@
 package com.medsync.realtime.server.socket;
 
+import com.medsync.realtime.spi.event.EventTranslator;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,8 @@ public final class NamespaceRegistry {
     private final List<Consumer<ServedNamespace>> removalListeners = new CopyOnWriteArrayList<>();
 
     /** @throws IllegalStateException when the namespace is already served */
-    public ServedNamespace serve(String name, EventTranslation translation) {
-        ServedNamespace namespace = new ServedNamespace(name, translation);
+    public ServedNamespace serve(String name, EventTranslator translator) {
+        ServedNamespace namespace = new ServedNamespace(name, translator);
         if (namespaces.putIfAbsent(name, namespace) != null) {
             throw new IllegalStateException("namespace " + name + " is already served");
         }

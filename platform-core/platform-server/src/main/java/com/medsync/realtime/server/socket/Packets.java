@@ -11,7 +11,7 @@ import java.util.Map;
  * Builds the outgoing Socket.IO packets that netty-socketio's encoder writes. Only Engine.IO 4 clients get
  * this far (protocol 5), so every packet is built for that version.
  */
-final class Packets {
+public final class Packets {
 
     private Packets() {
     }
@@ -28,7 +28,7 @@ final class Packets {
         return packet;
     }
 
-    static Packet event(String namespace, String event, List<?> args) {
+    public static Packet event(String namespace, String event, List<?> args) {
         Packet packet = base(namespace, PacketType.EVENT);
         packet.setName(event);
         packet.setData(args);

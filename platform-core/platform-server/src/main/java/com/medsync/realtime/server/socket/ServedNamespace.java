@@ -1,5 +1,6 @@
 package com.medsync.realtime.server.socket;
 
+import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.spi.room.Room;
 
 import java.util.Collection;
@@ -14,24 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServedNamespace {
 
     private final String name;
-    private final EventTranslation translation;
+    private final EventTranslator translator;
     private final Map<String, SocketSession> sockets = new ConcurrentHashMap<>();
     private final RoomMembership rooms = new RoomMembership();
 
-    public ServedNamespace(String name, EventTranslation translation) {
+    public ServedNamespace(String name, EventTranslator translator) {
         if (!name.startsWith("/")) {
             throw new IllegalArgumentException("namespace must start with /: " + name);
         }
         this.name = name;
-        this.translation = translation;
+        this.translator = translator;
     }
 
     public String name() {
         return name;
     }
 
-    public EventTranslation translation() {
-        return translation;
+    public EventTranslator translator() {
+        return translator;
     }
 
     public int socketCount() {

@@ -12,6 +12,7 @@ import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
+import com.medsync.realtime.spi.socket.ClientEvent;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -47,18 +48,20 @@ public final class SocketGateway {
     private final NamespaceRegistry namespaces;
     private final Authenticator authenticator;
     private final ClientEventRouter events;
-    private final List<SocketLifecycleListener> listeners;
+    private final SocketEvents listeners;
+    private final SocketPlatform platform;
     private final Executor handlerPool;
     private final ObjectMapper mapper;
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
     private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
 
     public SocketGateway(NamespaceRegistry namespaces, Authenticator authenticator, ClientEventRouter events,
-            List<SocketLifecycleListener> listeners, Executor handlerPool, ObjectMapper mapper) {
+            SocketEvents listeners, SocketPlatform platform, Executor handlerPool, ObjectMapper mapper) {
         this.namespaces = namespaces;
         this.authenticator = authenticator;
         this.events = events;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners;
+        this.platform = platform;
         this.handlerPool = handlerPool;
         this.mapper = mapper;
         namespaces.onRemoval(this::disconnectAll);
@@ -158,7 +161,7 @@ public final class SocketGateway {
         if (!session.isOpen() || namespaces.find(namespace.name()).orElse(null) != namespace) {
             return;
         }
-        SocketSession socket = new SocketSession(namespace, principal, session.engine());
+        SocketSession socket = new SocketSession(namespace, principal, session.engine(), platform);
         namespace.add(socket);
         session.attach(socket);
         namespace.join(socket, Room.user(principal.userId()));
@@ -166,18 +169,18 @@ public final class SocketGateway {
         session.engine().send(Packets.connected(namespace.name(), socket.id()));
         handshakeTook(namespace, started, true);
         log.debug("Connected {}", socket);
-        listeners.forEach(listener -> listener.onConnect(socket));
+        listeners.connected(socket);
     }
 
     private void refuse(EngineSession session, String namespace, String message, String reason, boolean served) {
         log.debug("Refused CONNECT to {}: {}", namespace, reason);
         session.engine().send(Packets.connectError(namespace, message));
-        listeners.forEach(listener -> listener.onRefused(namespace, reason, served));
+        listeners.refused(namespace, reason, served);
     }
 
     private void handshakeTook(ServedNamespace namespace, long startedNanos, boolean accepted) {
         java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
-        listeners.forEach(listener -> listener.onHandshake(namespace.name(), took, accepted));
+        listeners.handshake(namespace.name(), took, accepted);
     }
 
     private Map<String, Object> authPayload(JsonNode payload) {
@@ -195,9 +198,9 @@ public final class SocketGateway {
     }
 
     private void removeSocket(SocketSession socket) {
-        socket.namespace().remove(socket);
+        socket.servedNamespace().remove(socket);
         log.debug("Disconnected {}", socket);
-        listeners.forEach(listener -> listener.onDisconnect(socket));
+        listeners.disconnected(socket);
     }
 
     private void onEvent(EngineSession session, SocketIoPacket packet) {
@@ -212,8 +215,8 @@ public final class SocketGateway {
             args.add(payload.get(i));
         }
         String name = payload.get(0).asText();
-        listeners.forEach(listener -> listener.onClientEvent(socket, name));
-        events.dispatch(new ClientEvent(socket, name, args, new Acknowledgement(socket, packet.ackId())));
+        listeners.clientEvent(socket, name);
+        events.dispatch(new ClientEvent(socket, name, args, new PacketAcknowledgement(socket, packet.ackId())));
     }
 
     /** A served namespace went away: its sockets are told so and removed, other namespaces are untouched. */

@@ -3,21 +3,27 @@ package com.medsync.realtime.server.socket;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.medsync.realtime.server.delivery.OutboundEvent;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
+import com.medsync.realtime.spi.socket.ClientSocket;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One authenticated socket: a client connected to one namespace. Its identity is the token's principal
  * and never changes; its id is random and unrelated to the Engine.IO session id, which stays private.
  */
-public final class SocketSession {
+public final class SocketSession implements ClientSocket {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -25,14 +31,16 @@ public final class SocketSession {
     private final ServedNamespace namespace;
     private final Principal principal;
     private final ClientHead engine;
+    private final SocketPlatform platform;
     private final Instant connectedAt = Instant.now();
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
 
-    SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine) {
+    SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform) {
         this.id = newId();
         this.namespace = namespace;
         this.principal = principal;
         this.engine = engine;
+        this.platform = platform;
     }
 
     private static String newId() {
@@ -41,14 +49,21 @@ public final class SocketSession {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    public ServedNamespace namespace() {
+    @Override
+    public String namespace() {
+        return namespace.name();
+    }
+
+    public ServedNamespace servedNamespace() {
         return namespace;
     }
 
+    @Override
     public Principal principal() {
         return principal;
     }
@@ -57,9 +72,42 @@ public final class SocketSession {
         return connectedAt;
     }
 
-    /** @return the rooms this socket is in, a live read-only view */
+    @Override
     public Set<Room> rooms() {
-        return java.util.Collections.unmodifiableSet(rooms);
+        return Collections.unmodifiableSet(rooms);
+    }
+
+    @Override
+    public boolean isIn(Room room) {
+        return rooms.contains(room);
+    }
+
+    @Override
+    public boolean join(Room room) {
+        if (!platform.mayJoin(principal, room)) {
+            return false;
+        }
+        namespace.join(this, room);
+        return true;
+    }
+
+    @Override
+    public boolean leave(Room room) {
+        boolean wasIn = namespace.leave(this, room);
+        if (wasIn) {
+            platform.left(this, room);
+        }
+        return wasIn;
+    }
+
+    @Override
+    public void emit(String event, JsonNode data) {
+        send(Packets.event(namespace.name(), event, List.of(data)));
+    }
+
+    @Override
+    public void emitToOthersIn(Room room, String event, JsonNode data) {
+        platform.broadcast(new OutboundEvent(UUID.randomUUID().toString(), event, data, Set.of(room), Optional.of(id)));
     }
 
     boolean addRoom(Room room) {
@@ -74,13 +122,8 @@ public final class SocketSession {
         return engine;
     }
 
-    /** Sends one event to this socket only. */
-    public void emit(String event, List<?> args) {
-        send(Packets.event(namespace.name(), event, args));
-    }
-
     /** Sends a prepared packet (already addressed to this socket's namespace). */
-    void send(Packet packet) {
+    public void send(Packet packet) {
         if (engine.isConnected()) {
             engine.send(packet);
         }

@@ -1,33 +1,36 @@
 package com.medsync.realtime.server.socket;
 
+import com.medsync.realtime.spi.socket.AckError;
+import com.medsync.realtime.spi.socket.Acknowledgement;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/**
- * The answer to one client event: {@code {ok: true}} or {@code {ok: false, error: {code, message}}}, sent
- * only when the client asked for an acknowledgement, and at most once.
- */
-public final class Acknowledgement {
+/** The acknowledgement of one client packet, answered with an ACK packet carrying its id. */
+final class PacketAcknowledgement implements Acknowledgement {
 
     private final SocketSession socket;
     private final long ackId;
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    Acknowledgement(SocketSession socket, long ackId) {
+    PacketAcknowledgement(SocketSession socket, long ackId) {
         this.socket = socket;
         this.ackId = ackId;
     }
 
+    @Override
     public boolean requested() {
         return ackId >= 0;
     }
 
+    @Override
     public void ok() {
         reply(Map.of("ok", true));
     }
 
+    @Override
     public void error(AckError code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code.name());
