@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.auth.JwtAuthenticator;
 import com.medsync.realtime.http.HttpApiServer;
 import com.medsync.realtime.http.HttpServerSettings;
+import com.medsync.realtime.http.Router;
+import com.medsync.realtime.server.api.AdminEndpoints;
 import com.medsync.realtime.server.api.ApiRoutes;
 import com.medsync.realtime.server.api.HealthEndpoints;
 import com.medsync.realtime.server.api.PublishEndpoint;
@@ -15,6 +17,9 @@ import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.delivery.MemoryBroker;
 import com.medsync.realtime.server.metrics.PlatformMetrics;
+import com.medsync.realtime.server.plugin.PlatformServices;
+import com.medsync.realtime.server.plugin.PluginAdministration;
+import com.medsync.realtime.server.plugin.PluginPlatform;
 import com.medsync.realtime.server.publish.PublishService;
 import com.medsync.realtime.server.publish.PublishedEventHandlers;
 import com.medsync.realtime.server.room.BackendRoomCallback;
@@ -23,6 +28,7 @@ import com.medsync.realtime.server.room.RoomAccess;
 import com.medsync.realtime.server.room.RoomCommands;
 import com.medsync.realtime.server.socket.ClientEventRouter;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
+import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.OriginPolicy;
 import com.medsync.realtime.server.socket.SocketGateway;
 import com.medsync.realtime.server.socket.SocketEvents;
@@ -32,6 +38,7 @@ import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
 import com.medsync.realtime.server.delivery.OutboundEvent;
 import com.medsync.realtime.spi.auth.Principal;
+import com.medsync.realtime.spi.event.EventPublisher;
 import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.room.RoomPolicy;
@@ -77,9 +84,14 @@ public final class MedsyncServer implements AutoCloseable {
     private final RoomAccess roomAccess;
     private final ExecutorService handlerPool;
     private final ScheduledExecutorService housekeeping;
+    private final ScheduledExecutorService pluginScheduler;
     private final Broker broker;
+    private final PublishService publishService;
     private final HealthEndpoints health;
     private final SocketIoEngine socketEngine;
+    private final Router httpRoutes;
+    private final long startedAtMillis = System.currentTimeMillis();
+    private PluginAdministration plugins;
     private HttpApiServer httpServer;
 
     private MedsyncServer(ServerSettings settings, Credentials credentials) {
@@ -95,6 +107,7 @@ public final class MedsyncServer implements AutoCloseable {
 
         this.handlerPool = Executors.newFixedThreadPool(settings.socket().handlerThreads(), named("medsync-socket-"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("medsync-housekeeping-"));
+        this.pluginScheduler = Executors.newScheduledThreadPool(2, named("medsync-plugin-"));
         housekeeping.scheduleWithFixedDelay(store::evictExpired, 1, 1, TimeUnit.MINUTES);
 
         this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));
@@ -130,6 +143,9 @@ public final class MedsyncServer implements AutoCloseable {
             return true;
         });
         this.health = new HealthEndpoints(readiness);
+        this.publishService = new PublishService(publishedEvents, store, broker, settings.idempotencyTtl(),
+                metrics::published);
+        this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()));
     }
 
     /**
@@ -139,6 +155,11 @@ public final class MedsyncServer implements AutoCloseable {
      * @throws IllegalStateException when a port cannot be bound
      */
     public static MedsyncServer start(Config config) {
+        return start(config, PlatformVersion.current());
+    }
+
+    /** As {@link #start(Config)}, checking plugins against the given platform version. */
+    public static MedsyncServer start(Config config, String platformVersion) {
         ServerSettings settings = ServerSettings.from(new Settings(config));
         if (settings.store() == ServerSettings.StoreType.REDIS) {
             throw new InvalidSettingException("medsync.store.type",
@@ -147,6 +168,7 @@ public final class MedsyncServer implements AutoCloseable {
         Credentials credentials = Credentials.resolve(settings);
         MedsyncServer server = new MedsyncServer(settings, credentials);
         try {
+            server.startPlugins(config, platformVersion);
             server.startPorts();
         } catch (RuntimeException e) {
             server.close();
@@ -155,14 +177,22 @@ public final class MedsyncServer implements AutoCloseable {
         return server;
     }
 
+    /** Plugins start before the ports open, so the first clients find every feature (and "/") in place. */
+    private void startPlugins(Config config, String platformVersion) {
+        EventPublisher publisher = publishService::publishOne;
+        PlatformServices services = new PlatformServices(clientEvents, publishedEvents, roomAccess, socketEvents,
+                namespaces, httpRoutes, store, metrics.registry(), pluginScheduler, publisher, config, mapper);
+        plugins = PluginPlatform.start(settings.pluginsDir(), settings.stateDir(), platformVersion, settings.phase(),
+                services);
+        new AdminEndpoints(plugins, this::stats, credentials.adminToken()).routeOn(httpRoutes);
+    }
+
     private void startPorts() {
         socketEngine.start();
-        PublishService publishService = new PublishService(publishedEvents, store, broker,
-                settings.idempotencyTtl(), metrics::published);
         httpServer = HttpApiServer.start(
                 new HttpServerSettings(bindHost, settings.http().port(), settings.http().maxBodyBytes(),
                         settings.http().handlerThreads()),
-                ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey())));
+                httpRoutes);
         log.info("HTTP API listening on {}:{}", bindHost, httpServer.port());
         if (credentials.anyGenerated()) {
             DevModeBanner.print(credentials, bindHost, socketEngine.port(), httpServer.port());
@@ -201,6 +231,25 @@ public final class MedsyncServer implements AutoCloseable {
         return roomAccess;
     }
 
+    public PluginAdministration plugins() {
+        return plugins;
+    }
+
+    /** What {@code GET /admin/stats} shows. */
+    private Map<String, Object> stats() {
+        Map<String, Object> perNamespace = new LinkedHashMap<>();
+        for (ServedNamespace namespace : namespaces.all()) {
+            perNamespace.put(namespace.name(), Map.of("connections", namespace.socketCount(),
+                    "rooms", namespace.roomCount()));
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("namespaces", perNamespace);
+        stats.put("events", Map.of("in", metrics.eventsIn(), "out", metrics.eventsOut()));
+        stats.put("plugins", Map.of("started", plugins == null ? List.of() : List.copyOf(plugins.startedIds())));
+        stats.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
+        return stats;
+    }
+
     /** Stops taking traffic, then releases everything; safe to call more than once. */
     @Override
     public void close() {
@@ -210,8 +259,12 @@ public final class MedsyncServer implements AutoCloseable {
         if (httpServer != null) {
             steps.add(httpServer::close);
         }
+        if (plugins != null) {
+            steps.add(plugins::shutdown);
+        }
         steps.add(broker::close);
         steps.add(handlerPool::shutdown);
+        steps.add(pluginScheduler::shutdownNow);
         steps.add(housekeeping::shutdownNow);
         for (Runnable step : steps) {
             try {

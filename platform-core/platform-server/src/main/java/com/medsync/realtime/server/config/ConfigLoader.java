@@ -32,8 +32,9 @@ public final class ConfigLoader {
         this.openSubtrees = Set.copyOf(openSubtrees);
     }
 
+    /** Phases and plugin settings are free-form here; {@code PhaseCatalog} and each plugin check them. */
     public ConfigLoader() {
-        this(Set.of());
+        this(Set.of("medsync.phases", "medsync.plugin-config"));
     }
 
     /**

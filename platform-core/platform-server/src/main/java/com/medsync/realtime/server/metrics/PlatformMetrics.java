@@ -61,6 +61,20 @@ public final class PlatformMetrics implements SocketLifecycleListener {
         return registry.scrape();
     }
 
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
+    /** @return events received so far, from clients and from the publish API */
+    public long eventsIn() {
+        return (long) registry.find("medsync.events.in").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** @return socket deliveries so far */
+    public long eventsOut() {
+        return (long) eventsDelivered.count();
+    }
+
     public void eventsDelivered(int count) {
         eventsDelivered.increment(count);
     }

@@ -69,6 +69,29 @@ public final class PublishService {
         return outcomes;
     }
 
+    /**
+     * Publishes one event from inside the platform (a plugin's {@link com.medsync.realtime.spi.event.EventPublisher}).
+     *
+     * @return false when the idempotency key was already used
+     * @throws ContractViolation when the owner refuses it, or no rooms can be derived
+     * @throws IllegalArgumentException when no started feature owns the event
+     */
+    public boolean publishOne(String event, JsonNode data, Set<Room> extraRooms, java.util.Optional<String> id)
+            throws ContractViolation {
+        EventEnvelope envelope = new EventEnvelope(-1, event, data, extraRooms, id);
+        Routed routed;
+        try {
+            routed = route(envelope);
+        } catch (PublishRejected e) {
+            if (e.reason() == Reason.UNKNOWN_EVENT) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            Object field = e.details().getOrDefault("field", "");
+            throw new ContractViolation(String.valueOf(field).replaceFirst("^data\\.?", ""), e.getMessage());
+        }
+        return !emit(routed).duplicate();
+    }
+
     private static List<EventEnvelope> envelopes(JsonNode body) throws PublishRejected {
         List<EventEnvelope> envelopes = new ArrayList<>();
         if (body.isArray()) {

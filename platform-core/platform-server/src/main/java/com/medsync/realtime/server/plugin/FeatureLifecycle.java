@@ -1,0 +1,104 @@
+package com.medsync.realtime.server.plugin;
+
+import com.medsync.realtime.spi.plugin.MedsyncFeature;
+
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Starts and stops the {@link MedsyncFeature}s of plugins. This is the only place the host keeps
+ * extension instances, and it forgets them when a plugin stops.
+ */
+final class FeatureLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureLifecycle.class);
+
+    private final PlatformServices platform;
+    private final Function<Class<?>, List<?>> extensionLookup;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    private record Running(List<MedsyncFeature> features, Registrations registrations, PluginTasks tasks,
+            ClassLoader loader) {
+    }
+
+    FeatureLifecycle(PlatformServices platform, Function<Class<?>, List<?>> extensionLookup) {
+        this.platform = platform;
+        this.extensionLookup = extensionLookup;
+    }
+
+    /**
+     * Starts every feature of a plugin pf4j has started. On failure whatever was registered is removed
+     * and the cause is thrown.
+     *
+     * @param features the plugin's {@link MedsyncFeature} extensions
+     * @param extensionCount how many extensions of any type the plugin declares
+     */
+    void start(PluginWrapper plugin, List<MedsyncFeature> features, int extensionCount) throws Exception {
+        String id = plugin.getPluginId();
+        if (running.containsKey(id)) {
+            return;
+        }
+        if (extensionCount == 0) {
+            log.warn("Plugin {} started with no extensions at all: was it compiled with pf4j's annotation processor"
+                    + " (META-INF/extensions.idx)?", id);
+        }
+        ClassLoader loader = plugin.getPluginClassLoader();
+        Registrations registrations = new Registrations(id);
+        PluginTasks tasks = new PluginTasks(id, loader, platform.scheduler());
+        List<MedsyncFeature> started = new ArrayList<>();
+        try {
+            for (MedsyncFeature feature : features) {
+                PluginFeatureContext context = new PluginFeatureContext(id, loader, platform, registrations, tasks,
+                        extensionLookup);
+                PluginCalls.call(loader, () -> {
+                    feature.start(context);
+                    return null;
+                });
+                started.add(feature);
+            }
+        } catch (Exception | LinkageError e) {
+            tearDown(id, new Running(started, registrations, tasks, loader));
+            if (e instanceof LinkageError linkage) {
+                throw new IllegalStateException(linkage.toString(), linkage);
+            }
+            throw (Exception) e;
+        }
+        running.put(id, new Running(List.copyOf(features), registrations, tasks, loader));
+    }
+
+    void stop(String pluginId) {
+        Running plugin = running.remove(pluginId);
+        if (plugin != null) {
+            tearDown(pluginId, plugin);
+        }
+    }
+
+    boolean isRunning(String pluginId) {
+        return running.containsKey(pluginId);
+    }
+
+    List<String> provides(String pluginId) {
+        Running plugin = running.get(pluginId);
+        return plugin == null ? List.of() : plugin.registrations().provides();
+    }
+
+    /** Registrations first (no new calls reach the plugin), then its tasks, then its own stop hooks. */
+    private static void tearDown(String pluginId, Running plugin) {
+        plugin.registrations().undoAll();
+        plugin.tasks().cancelAll();
+        for (MedsyncFeature feature : plugin.features()) {
+            try {
+                PluginCalls.run(plugin.loader(), feature::stop);
+            } catch (RuntimeException | LinkageError e) {
+                log.error("Feature {} of plugin {} failed to stop", feature.getClass().getName(), pluginId, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.medsync.realtime.server.plugin;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Builds the plugin platform of a server from the parts plugins plug into. */
+public final class PluginPlatform {
+
+    private PluginPlatform() {
+    }
+
+    /**
+     * Loads the plugins of {@code pluginsDir} and starts the set the phase given at start, the saved state
+     * or the default says.
+     */
+    public static PluginAdministration start(Path pluginsDir, Path stateDir, String platformVersion,
+            Optional<String> phaseAtStart, PlatformServices services) {
+        PluginHost host = PluginHost.create(pluginsDir, stateDir, platformVersion, services);
+        PluginAdministration administration = new PluginAdministration(host, PhaseCatalog.from(services.config()),
+                new HostState(stateDir, services.mapper()));
+        administration.startUp(phaseAtStart);
+        return administration;
+    }
+}

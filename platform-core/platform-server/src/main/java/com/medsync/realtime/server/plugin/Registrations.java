@@ -1,0 +1,53 @@
+package com.medsync.realtime.server.plugin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Everything one running plugin added to the platform, as undo actions. Undoing them all, newest first,
+ * leaves no reference from the host to the plugin's classes, so its class loader can be collected after
+ * unload.
+ */
+final class Registrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Registrations.class);
+
+    private final String pluginId;
+    private final Deque<Undo> undos = new ArrayDeque<>();
+    private final List<String> provides = new ArrayList<>();
+
+    private record Undo(String what, Runnable action) {
+    }
+
+    Registrations(String pluginId) {
+        this.pluginId = pluginId;
+    }
+
+    /** Records something added, with the action that removes it. */
+    synchronized void added(String what, Runnable undo) {
+        undos.push(new Undo(what, undo));
+        provides.add(what);
+    }
+
+    synchronized List<String> provides() {
+        return List.copyOf(provides);
+    }
+
+    /** Removes everything, newest first; a failing undo is logged and the rest still run. */
+    synchronized void undoAll() {
+        while (!undos.isEmpty()) {
+            Undo undo = undos.pop();
+            try {
+                undo.action().run();
+            } catch (RuntimeException e) {
+                log.error("Removing {} of plugin {} failed", undo.what(), pluginId, e);
+            }
+        }
+        provides.clear();
+    }
+}
