@@ -1,0 +1,17 @@
+package com.medsync.realtime.admin.cli;
+
+/** The exit statuses scripts can rely on; {@link #USAGE} is picocli's own for a command line it cannot parse. */
+final class ExitCodes {
+
+    /** The operation was done. */
+    static final int OK = 0;
+    /** The server refused the operation (unknown plugin or phase, not possible now), or a plugin ended FAILED. */
+    static final int REFUSED = 1;
+    /** The command line is wrong. */
+    static final int USAGE = 2;
+    /** No usable conversation with the server: unreachable, token missing or refused, or an unexpected answer. */
+    static final int UNAVAILABLE = 3;
+
+    private ExitCodes() {
+    }
+}
