@@ -114,23 +114,31 @@ public final class PublishService {
                 Reason.UNKNOWN_EVENT, "no started plugin owns event '" + envelope.event() + "'",
                 EventEnvelope.location(envelope.index(), "event")));
         Set<Room> rooms = new LinkedHashSet<>();
+        Routing routing;
         try {
-            Routing routing = handler.route(envelope.data());
-            rooms.addAll(routing.rooms());
+            routing = handler.route(envelope.data());
         } catch (ContractViolation e) {
-            String field = e.field() == null || e.field().isEmpty() ? "data" : "data." + e.field();
-            throw new PublishRejected(Reason.CONTRACT_VIOLATION, e.getMessage(),
-                    EventEnvelope.location(envelope.index(), field));
+            throw violation(envelope, e);
         } catch (RuntimeException | LinkageError e) {
             log.error("Handler of '{}' failed to route an event", envelope.event(), e);
             throw new IllegalStateException("the owner of '" + envelope.event() + "' failed", e);
         }
+        rooms.addAll(routing.rooms());
         rooms.addAll(envelope.to());
+        if (rooms.isEmpty() && routing.whenNoRooms().isPresent()) {
+            throw violation(envelope, routing.whenNoRooms().get());
+        }
         if (rooms.isEmpty()) {
             throw new PublishRejected(Reason.NO_ROOMS, "the rooms of this '" + envelope.event()
                     + "' cannot be derived; name them in 'to'", EventEnvelope.location(envelope.index(), "to"));
         }
         return new Routed(envelope, rooms);
+    }
+
+    private static PublishRejected violation(EventEnvelope envelope, ContractViolation e) {
+        String field = e.field() == null || e.field().isEmpty() ? "data" : "data." + e.field();
+        return new PublishRejected(Reason.CONTRACT_VIOLATION, e.getMessage(),
+                EventEnvelope.location(envelope.index(), field));
     }
 
     private Outcome emit(Routed routed) {
