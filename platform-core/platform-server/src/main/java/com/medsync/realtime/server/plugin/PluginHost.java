@@ -206,6 +206,8 @@ public final class PluginHost implements AutoCloseable {
     /**
      * Brings the started set to exactly {@code target}: plugins outside it stop (dependents first), plugins
      * in it start (dependencies first). Checked before anything changes; running it twice changes nothing.
+     * A plugin of the set that fails to start ends FAILED (with its reason in the answer) and the others
+     * still start.
      */
     public List<PluginView> bringTo(Collection<String> target) {
         return locked(() -> {
@@ -233,7 +235,12 @@ public final class PluginHost implements AutoCloseable {
                 }
             }
             for (String id : wanted) {
-                startWithDependencies(id, new LinkedHashSet<>());
+                try {
+                    startWithDependencies(id, new LinkedHashSet<>());
+                } catch (PluginOperationException e) {
+                    // One plugin failing to start must not keep the rest of the set down; it shows FAILED.
+                    log.error("Plugin {} did not start: {}", id, e.getMessage());
+                }
             }
             List<PluginView> views = new ArrayList<>();
             manager.getPlugins().forEach(plugin -> views.add(view(plugin.getPluginId())));

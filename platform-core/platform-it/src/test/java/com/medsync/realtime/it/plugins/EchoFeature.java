@@ -1,0 +1,47 @@
+package com.medsync.realtime.it.plugins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.medsync.realtime.spi.event.ContractViolation;
+import com.medsync.realtime.spi.event.PublishedEventHandler;
+import com.medsync.realtime.spi.event.Routing;
+import com.medsync.realtime.spi.plugin.FeatureContext;
+import com.medsync.realtime.spi.plugin.MedsyncFeature;
+
+import org.pf4j.Extension;
+
+import java.lang.ref.WeakReference;
+import java.util.Set;
+
+/**
+ * Test plugin "echo": answers the client event {@code echo} by emitting it back, and owns {@code test:echo}
+ * on the publish API (rooms from {@code to} only). It leaves a weak reference to its class loader in the
+ * system properties, so a test can watch the loader being collected after unload.
+ */
+@Extension
+public final class EchoFeature implements MedsyncFeature {
+
+    public static final String LOADER_PROPERTY = "medsync.it.echo.loader";
+
+    @Override
+    public void start(FeatureContext context) {
+        System.getProperties().put(LOADER_PROPERTY, new WeakReference<>(getClass().getClassLoader()));
+        context.handleClientEvent("echo", event -> {
+            event.socket().emit("echo", event.firstArg());
+            event.ack().ok();
+        });
+        context.ownEvent(new PublishedEventHandler() {
+            @Override
+            public String eventName() {
+                return "test:echo";
+            }
+
+            @Override
+            public Routing route(JsonNode data) throws ContractViolation {
+                if (!data.isObject()) {
+                    throw new ContractViolation("", "data must be an object");
+                }
+                return new Routing(Set.of());
+            }
+        });
+    }
+}
