@@ -83,12 +83,25 @@ final class AdminClient {
         return send("GET", "/admin/stats", null);
     }
 
+    /** Who the server's audit log names for each change: $MEDSYNC_OPERATOR, else the OS user. */
+    private static final String OPERATOR = operator();
+
+    private static String operator() {
+        String name = System.getenv("MEDSYNC_OPERATOR");
+        if (name == null || name.isBlank()) {
+            name = System.getProperty("user.name", "unknown");
+        }
+        String safe = name.replaceAll("[^A-Za-z0-9_.@-]", "_");
+        return safe.isEmpty() ? "unknown" : safe;
+    }
+
     private Answer send(String method, String path, JsonNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .header("User-Agent", "medsync-admin/" + VersionProvider.version());
+                .header("User-Agent", "medsync-admin/" + VersionProvider.version())
+                .header("X-Medsync-Operator", OPERATOR);
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
         } else {
