@@ -53,6 +53,15 @@ class DistributionE2ETest {
             assertThat(pharmacy.emitWithAck("join", Map.of("room", "chat:room_demo")).path(0).path("ok").asBoolean())
                     .isTrue();
 
+            String adminToken = server.awaitLine("the admin token", START, line -> line.startsWith("MEDSYNC_ADMIN_TOKEN="))
+                    .substring("MEDSYNC_ADMIN_TOKEN=".length());
+            Admin phases = admin(httpPort, adminToken, "phase", "list");
+            assertThat(phases.exitCode()).as(phases.output()).isZero();
+            assertThat(phases.output()).contains("week1").contains("week3");
+            Admin refused = admin(httpPort, "wrong-token", "plugins", "list");
+            assertThat(refused.exitCode()).as(refused.output()).isEqualTo(3);
+            assertThat(refused.output()).contains("401").doesNotContain("wrong-token");
+
             HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -61,6 +70,23 @@ class DistributionE2ETest {
             server.terminate();
             assertThat(server.awaitExit(Duration.ofSeconds(20))).isIn(0, 143);
         }
+    }
+
+    private record Admin(int exitCode, String output) {
+    }
+
+    /** Runs {@code bin/medsync-admin} as an operator does, with the token in the environment. */
+    private Admin admin(int httpPort, String token, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(DistributionProcess.home().toAbsolutePath().resolve("bin/medsync-admin").toString());
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("MEDSYNC_HTTP_PORT", String.valueOf(httpPort));
+        builder.environment().put("MEDSYNC_ADMIN_TOKEN", token);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Admin(process.exitValue(), output);
     }
 
     @Test
