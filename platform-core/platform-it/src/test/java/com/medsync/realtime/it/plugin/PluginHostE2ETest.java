@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync.Response;
 import com.medsync.realtime.it.plugins.EchoFeature;
+import com.medsync.realtime.it.plugins.StopOrder;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 
@@ -267,6 +268,40 @@ class PluginHostE2ETest {
         override.put("medsync.phase", "duo");
         start(override);
         assertThat(plugin("greeter").path("state").asText()).as("MEDSYNC_PHASE wins").isEqualTo("STARTED");
+    }
+
+    @Test
+    void shutdownStopsDependentsBeforeTheirDependencies() {
+        TestPlugins.echo(pluginsDir);
+        TestPlugins.greeter(pluginsDir);
+        start(Map.of());
+        System.clearProperty(StopOrder.PROPERTY);
+
+        medsync.close();
+        medsync = null;
+
+        assertThat(System.getProperty(StopOrder.PROPERTY)).isEqualTo("greeter,echo");
+    }
+
+    @Test
+    void aPluginWithoutAnExtensionIndexStartsWithNothingAndIsReported() {
+        TestPlugins.withoutIndex(pluginsDir);
+        ch.qos.logback.classic.Logger hostLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("com.medsync.realtime.server.plugin.FeatureLifecycle");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+                new ch.qos.logback.core.read.ListAppender<>();
+        warnings.start();
+        hostLog.addAppender(warnings);
+        try {
+            start(Map.of());
+
+            assertThat(plugin("no-index").path("state").asText()).isEqualTo("STARTED");
+            assertThat(plugin("no-index").path("provides")).isEmpty();
+            assertThat(warnings.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+                    .contains("no-index").contains("annotation processor"));
+        } finally {
+            hostLog.detachAppender(warnings);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.medsync.realtime.it.plugins.BrokenStartFeature;
 import com.medsync.realtime.it.plugins.EchoFeature;
 import com.medsync.realtime.it.plugins.GreeterFeature;
 import com.medsync.realtime.it.plugins.LegacyNamespaceFeature;
+import com.medsync.realtime.it.plugins.StopOrder;
 import com.medsync.realtime.it.plugins.TickerFeature;
 import com.medsync.realtime.testkit.PluginJar;
 
@@ -17,12 +18,12 @@ final class TestPlugins {
 
     static Path echo(Path dir) {
         return PluginJar.builder("echo").version("1.0.0").requires(">=1.0.0").description("echoes client events")
-                .add(EchoFeature.class).extension(EchoFeature.class).writeTo(dir);
+                .add(EchoFeature.class, StopOrder.class).extension(EchoFeature.class).writeTo(dir);
     }
 
     static Path greeter(Path dir) {
         return PluginJar.builder("greeter").version("1.0.0").requires(">=1.0.0").dependsOn("echo@>=1.0.0")
-                .add(GreeterFeature.class).extension(GreeterFeature.class).writeTo(dir);
+                .add(GreeterFeature.class, StopOrder.class).extension(GreeterFeature.class).writeTo(dir);
     }
 
     static Path brokenStart(Path dir) {
@@ -32,17 +33,17 @@ final class TestPlugins {
 
     static Path missingDependency(Path dir) {
         return PluginJar.builder("orphan").version("1.0.0").dependsOn("no-such-plugin")
-                .add(GreeterFeature.class).extension(GreeterFeature.class).writeTo(dir);
+                .add(GreeterFeature.class, StopOrder.class).extension(GreeterFeature.class).writeTo(dir);
     }
 
     static Path wrongDependencyVersion(Path dir) {
         return PluginJar.builder("picky").version("1.0.0").dependsOn("echo@>=2.0.0")
-                .add(GreeterFeature.class).extension(GreeterFeature.class).writeTo(dir);
+                .add(GreeterFeature.class, StopOrder.class).extension(GreeterFeature.class).writeTo(dir);
     }
 
     static Path tooNew(Path dir) {
         return PluginJar.builder("from-the-future").version("1.0.0").requires(">=9.0.0")
-                .add(GreeterFeature.class).extension(GreeterFeature.class).writeTo(dir);
+                .add(GreeterFeature.class, StopOrder.class).extension(GreeterFeature.class).writeTo(dir);
     }
 
     static Path ticker(Path dir) {
@@ -56,7 +57,8 @@ final class TestPlugins {
     }
 
     static Path withoutIndex(Path dir) {
-        return PluginJar.builder("no-index").version("1.0.0").add(GreeterFeature.class).withoutExtensionIndex()
+        return PluginJar.builder("no-index").version("1.0.0").add(GreeterFeature.class, StopOrder.class)
+                .withoutExtensionIndex()
                 .writeTo(dir);
     }
 }

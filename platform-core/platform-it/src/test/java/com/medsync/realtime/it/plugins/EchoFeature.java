@@ -21,6 +21,10 @@ import java.util.Set;
 public final class EchoFeature implements MedsyncFeature {
 
     public static final String LOADER_PROPERTY = "medsync.it.echo.loader";
+    @Override
+    public void stop() {
+        StopOrder.record("echo");
+    }
 
     @Override
     public void start(FeatureContext context) {

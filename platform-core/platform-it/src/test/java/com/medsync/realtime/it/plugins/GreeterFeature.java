@@ -13,4 +13,9 @@ public final class GreeterFeature implements MedsyncFeature {
     public void start(FeatureContext context) {
         context.handleClientEvent("greet", event -> event.ack().ok());
     }
+
+    @Override
+    public void stop() {
+        StopOrder.record("greeter");
+    }
 }

@@ -1,6 +1,7 @@
 package com.medsync.realtime.server.plugin;
 
 import org.pf4j.ClassLoadingStrategy;
+import org.pf4j.LegacyExtensionFinder;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
@@ -47,6 +48,20 @@ final class SharedApiClassLoader extends PluginClassLoader {
             }
         }
         return super.loadClass(className);
+    }
+
+    /**
+     * A plugin's extension index is its own. pf4j consults the application class path for it too, which
+     * would hand a plugin without an index the host's extensions (or, in tests, the test class path's).
+     */
+    @Override
+    public java.net.URL getResource(String name) {
+        return LegacyExtensionFinder.EXTENSIONS_RESOURCE.equals(name) ? findResource(name) : super.getResource(name);
+    }
+
+    @Override
+    public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+        return LegacyExtensionFinder.EXTENSIONS_RESOURCE.equals(name) ? findResources(name) : super.getResources(name);
     }
 
     static boolean isShared(String className) {
