@@ -271,6 +271,24 @@ class PluginHostE2ETest {
     }
 
     @Test
+    void pluginCodeRunsInItsClassLoaderAndItsFailuresStayItsOwn() {
+        TestPlugins.echo(pluginsDir);
+        TestPlugins.greeter(pluginsDir);
+        start(Map.of());
+        JsSocket socket = connect("patient_isolation");
+
+        assertThat(ok(socket.emitWithAck("whoami", Map.of()))).isTrue();
+        assertThat(socket.awaitEventPayload("whoami").path("contextClassLoaderIsPlugins").asBoolean()).isTrue();
+        assertThat(socket.emitWithAck("explode", Map.of()).path(0).path("error").path("code").asText())
+                .isEqualTo("INTERNAL");
+        assertThat(socket.emitWithAck("unlinked", Map.of()).path(0).path("error").path("code").asText())
+                .isEqualTo("INTERNAL");
+        assertThat(ok(socket.emitWithAck("greet", Map.of()))).as("the other plugin is untouched").isTrue();
+        assertThat(ok(socket.emitWithAck("echo", Map.of()))).as("and so is the connection").isTrue();
+        assertThat(plugin("echo").path("state").asText()).isEqualTo("STARTED");
+    }
+
+    @Test
     void shutdownStopsDependentsBeforeTheirDependencies() {
         TestPlugins.echo(pluginsDir);
         TestPlugins.greeter(pluginsDir);

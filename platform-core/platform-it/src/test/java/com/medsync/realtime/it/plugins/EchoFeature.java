@@ -33,6 +33,19 @@ public final class EchoFeature implements MedsyncFeature {
             event.socket().emit("echo", event.firstArg());
             event.ack().ok();
         });
+        // Reports whether plugin code runs with the plugin's class loader as context class loader.
+        context.handleClientEvent("whoami", event -> {
+            boolean own = Thread.currentThread().getContextClassLoader() == getClass().getClassLoader();
+            event.socket().emit("whoami", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("contextClassLoaderIsPlugins", own));
+            event.ack().ok();
+        });
+        context.handleClientEvent("explode", event -> {
+            throw new IllegalStateException("plugin bug");
+        });
+        context.handleClientEvent("unlinked", event -> {
+            throw new NoClassDefFoundError("com/example/Missing");
+        });
         context.ownEvent(new PublishedEventHandler() {
             @Override
             public String eventName() {
