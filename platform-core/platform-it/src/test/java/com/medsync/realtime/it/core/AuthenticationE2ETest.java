@@ -1,6 +1,7 @@
 package com.medsync.realtime.it.core;
 
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.fixture.TestEvents;
 import com.medsync.realtime.it.support.JavaSocketIoClients;
 import com.medsync.realtime.it.support.JsClients;
@@ -10,9 +11,8 @@ import com.medsync.realtime.spi.auth.Role;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,25 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthenticationE2ETest {
 
-    private static EmbeddedMedsync medsync;
-    private static JsClients js;
+    @RegisterExtension
+    static final LiveServer live = LiveServer.withTestEvents();
 
-    @BeforeAll
-    static void start() {
-        medsync = EmbeddedMedsync.start();
-        TestEvents.all().forEach(medsync.server().publishedEvents()::register);
-        js = new JsClients();
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-        medsync.close();
-    }
 
     @Test
     void aValidTokenInTheAuthPayloadConnects() {
-        JsSocket socket = js.connect(medsync.canonicalUrl(), JsClients.auth(medsync.patientToken("patient_1")));
+        JsSocket socket = live.js().connect(live.medsync().canonicalUrl(), JsClients.auth(live.medsync().patientToken("patient_1")));
 
         JsSocket.Connected connected = socket.awaitConnect();
 
@@ -62,8 +50,8 @@ class AuthenticationE2ETest {
 
     @Test
     void theTokenQueryParameterIsAcceptedForOldClients() {
-        JsSocket socket = js.connect(medsync.canonicalUrl(),
-                Map.of("query", Map.of("token", medsync.patientToken("patient_1"))));
+        JsSocket socket = live.js().connect(live.medsync().canonicalUrl(),
+                Map.of("query", Map.of("token", live.medsync().patientToken("patient_1"))));
 
         socket.awaitConnect();
         socket.close();
@@ -71,8 +59,8 @@ class AuthenticationE2ETest {
 
     @Test
     void anAuthorizationBearerHeaderIsAcceptedForOldClients() {
-        JsSocket socket = js.connect(medsync.canonicalUrl(), Map.of("transports", new String[] {"polling"},
-                "extraHeaders", Map.of("Authorization", "Bearer " + medsync.patientToken("patient_1"))));
+        JsSocket socket = live.js().connect(live.medsync().canonicalUrl(), Map.of("transports", new String[] {"polling"},
+                "extraHeaders", Map.of("Authorization", "Bearer " + live.medsync().patientToken("patient_1"))));
 
         socket.awaitConnect();
         socket.close();
@@ -109,14 +97,14 @@ class AuthenticationE2ETest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
     void aRefusedTokenGetsAnAuthenticationConnectErrorAndNothingElse(String name, Map<String, ?> opts, String reason) {
-        JsSocket socket = js.connect(medsync.canonicalUrl(), withoutReconnection(opts));
+        JsSocket socket = live.js().connect(live.medsync().canonicalUrl(), withoutReconnection(opts));
 
         JsSocket.ConnectError error = socket.awaitConnectError();
 
         assertThat(error.message()).contains("Authentication").isEqualTo("Authentication error: " + reason);
         // Nothing addressed to the user it claimed to be reaches it.
-        medsync.publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":1},\"to\":[\"user:patient_1\"]}");
-        js.sync();
+        live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":1},\"to\":[\"user:patient_1\"]}");
+        live.js().sync();
         socket.assertNoEvent("test:broadcast", Duration.ofMillis(300));
         assertThat(socket.eventNames()).isEmpty();
         socket.close();
@@ -124,10 +112,10 @@ class AuthenticationE2ETest {
 
     @Test
     void theJavaClientConnectsWithTheAuthPayloadToo() {
-        try (JavaSocketIoClients.JavaClient client = JavaSocketIoClients.connect(medsync.canonicalUrl(),
-                Map.of("token", medsync.token("staff_1", Role.PHARMACY, Optional.of("pharmacy_1"))))) {
+        try (JavaSocketIoClients.JavaClient client = JavaSocketIoClients.connect(live.medsync().canonicalUrl(),
+                Map.of("token", live.medsync().token("staff_1", Role.PHARMACY, Optional.of("pharmacy_1"))))) {
             client.awaitConnect();
-            medsync.publish("{\"event\":\"test:pharmacy\",\"data\":{\"pharmacyId\":\"pharmacy_1\"}}");
+            live.medsync().publish("{\"event\":\"test:pharmacy\",\"data\":{\"pharmacyId\":\"pharmacy_1\"}}");
 
             assertThat(client.awaitEvent("test:pharmacy").path(0).path("pharmacyId").asText()).isEqualTo("pharmacy_1");
         }
@@ -135,7 +123,7 @@ class AuthenticationE2ETest {
 
     @Test
     void theJavaClientSeesTheRefusalReason() {
-        try (JavaSocketIoClients.JavaClient client = JavaSocketIoClients.connect(medsync.canonicalUrl(),
+        try (JavaSocketIoClients.JavaClient client = JavaSocketIoClients.connect(live.medsync().canonicalUrl(),
                 Map.of("token", "not-a-jwt"))) {
             assertThat(client.awaitConnectError().toString()).contains("Authentication error: malformed token");
         }

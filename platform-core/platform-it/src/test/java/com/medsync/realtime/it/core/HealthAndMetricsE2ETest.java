@@ -1,12 +1,12 @@
 package com.medsync.realtime.it.core;
 
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -15,25 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Health and Prometheus metrics as an orchestrator and a scraper see them. */
 class HealthAndMetricsE2ETest {
 
-    private static EmbeddedMedsync medsync;
-    private static JsClients js;
+    @RegisterExtension
+    static final LiveServer live = LiveServer.plain(Map.of());
 
-    @BeforeAll
-    static void start() {
-        medsync = EmbeddedMedsync.start();
-        js = new JsClients();
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-        medsync.close();
-    }
 
     @Test
     void liveAndReady() {
-        assertThat(medsync.get("/health/live").status()).isEqualTo(200);
-        EmbeddedMedsync.Response ready = medsync.get("/health/ready");
+        assertThat(live.medsync().get("/health/live").status()).isEqualTo(200);
+        EmbeddedMedsync.Response ready = live.medsync().get("/health/ready");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().path("checks").path("socket").asText()).isEqualTo("UP");
         assertThat(ready.json().path("checks").path("store").asText()).isEqualTo("UP");
@@ -41,12 +30,12 @@ class HealthAndMetricsE2ETest {
 
     @Test
     void metricsCountConnectionsAndAuthFailuresByReason() {
-        JsSocket good = js.connect(medsync.canonicalUrl(), JsClients.auth(medsync.patientToken("patient_metrics")));
+        JsSocket good = live.js().connect(live.medsync().canonicalUrl(), JsClients.auth(live.medsync().patientToken("patient_metrics")));
         good.awaitConnect();
-        JsSocket bad = js.connect(medsync.canonicalUrl(), Map.of("auth", Map.of("token", "x"), "reconnection", false));
+        JsSocket bad = live.js().connect(live.medsync().canonicalUrl(), Map.of("auth", Map.of("token", "x"), "reconnection", false));
         bad.awaitConnectError();
 
-        EmbeddedMedsync.Response metrics = medsync.get("/metrics");
+        EmbeddedMedsync.Response metrics = live.medsync().get("/metrics");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");

@@ -2,14 +2,15 @@ package com.medsync.realtime.it.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync.Response;
 import com.medsync.realtime.it.fixture.TestEvents;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,23 +22,16 @@ class PublishApiE2ETest {
 
     private static final int MAX_BODY = 4096;
 
-    private static EmbeddedMedsync medsync;
-    private static JsClients js;
+    @RegisterExtension
+    static final LiveServer live = LiveServer.withTestEvents(Map.of("medsync.http.max-body-bytes", MAX_BODY));
+
     private static JsSocket staff;
 
     @BeforeAll
-    static void start() {
-        medsync = EmbeddedMedsync.start(Map.of("medsync.http.max-body-bytes", MAX_BODY));
-        TestEvents.all().forEach(medsync.server().publishedEvents()::register);
-        js = new JsClients();
-        staff = js.connect(medsync.canonicalUrl(), JsClients.auth(medsync.pharmacyToken("staff_pub", "pharmacy_pub")));
+    static void connectStaff() {
+        staff = live.js().connect(live.medsync().canonicalUrl(),
+                JsClients.auth(live.medsync().pharmacyToken("staff_pub", "pharmacy_pub")));
         staff.awaitConnect();
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-        medsync.close();
     }
 
     private static void assertError(Response response, int status, String code) {
@@ -49,7 +43,7 @@ class PublishApiE2ETest {
     @Test
     void anAcceptedEventIsAnswered202AndDeliveredAsPublished() {
         String data = "{\"pharmacyId\":\"pharmacy_pub\",\"nested\":{\"list\":[1,\"two\",null]},\"phone\":\"+234 80\"}";
-        Response response = medsync.publish("{\"event\":\"test:pharmacy\",\"data\":" + data + "}");
+        Response response = live.medsync().publish("{\"event\":\"test:pharmacy\",\"data\":" + data + "}");
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().path("accepted").asBoolean()).isTrue();
@@ -61,8 +55,8 @@ class PublishApiE2ETest {
     @Test
     void withoutTheRightKeyIt401s() {
         String body = "{\"event\":\"test:broadcast\",\"data\":{},\"to\":[\"pharmacy:pharmacy_pub\"]}";
-        assertError(medsync.http("POST", "/api/v1/events", body, Map.of()), 401, "UNAUTHORIZED");
-        Response wrong = medsync.http("POST", "/api/v1/events", body, Map.of("Authorization", "Bearer nope"));
+        assertError(live.medsync().http("POST", "/api/v1/events", body, Map.of()), 401, "UNAUTHORIZED");
+        Response wrong = live.medsync().http("POST", "/api/v1/events", body, Map.of("Authorization", "Bearer nope"));
         assertError(wrong, 401, "UNAUTHORIZED");
         assertThat(wrong.body()).doesNotContain("nope");
         staff.assertNoEvent("test:broadcast", Duration.ofMillis(300));
@@ -70,17 +64,17 @@ class PublishApiE2ETest {
 
     @Test
     void malformedJsonOrEnvelopeIs400() {
-        assertError(medsync.publish("{\"event\":"), 400, "MALFORMED_JSON");
-        assertError(medsync.publish("[]"), 400, "MALFORMED");
-        assertError(medsync.publish("{\"event\":\"test:broadcast\"}"), 400, "MALFORMED");
-        Response badRoom = medsync.publish("{\"event\":\"test:broadcast\",\"data\":{},\"to\":[\"lobby\"]}");
+        assertError(live.medsync().publish("{\"event\":"), 400, "MALFORMED_JSON");
+        assertError(live.medsync().publish("[]"), 400, "MALFORMED");
+        assertError(live.medsync().publish("{\"event\":\"test:broadcast\"}"), 400, "MALFORMED");
+        Response badRoom = live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{},\"to\":[\"lobby\"]}");
         assertError(badRoom, 400, "MALFORMED");
         assertThat(badRoom.json().path("error").path("field").asText()).isEqualTo("to[0]");
     }
 
     @Test
     void anEventNoStartedPluginOwnsIs404() {
-        Response response = medsync.publish("{\"event\":\"order:new\",\"data\":{\"id\":\"order_1\"}}");
+        Response response = live.medsync().publish("{\"event\":\"order:new\",\"data\":{\"id\":\"order_1\"}}");
 
         assertError(response, 404, "UNKNOWN_EVENT");
         assertThat(response.json().path("error").path("message").asText()).contains("order:new");
@@ -88,7 +82,7 @@ class PublishApiE2ETest {
 
     @Test
     void aContractViolationIs422AndNamesTheField() {
-        Response response = medsync.publish("{\"event\":\"test:pharmacy\",\"data\":{\"pharmacyId\":7}}");
+        Response response = live.medsync().publish("{\"event\":\"test:pharmacy\",\"data\":{\"pharmacyId\":7}}");
 
         assertError(response, 422, "CONTRACT_VIOLATION");
         assertThat(response.json().path("error").path("field").asText()).isEqualTo("data.pharmacyId");
@@ -96,7 +90,7 @@ class PublishApiE2ETest {
 
     @Test
     void roomsThatCannotBeDerivedAre422() {
-        Response response = medsync.publish("{\"event\":\"test:broadcast\",\"data\":{}}");
+        Response response = live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{}}");
 
         assertError(response, 422, "NO_ROOMS");
         assertThat(response.json().path("error").path("field").asText()).isEqualTo("to");
@@ -107,17 +101,17 @@ class PublishApiE2ETest {
         String big = "{\"event\":\"test:broadcast\",\"data\":{\"x\":\"" + "a".repeat(MAX_BODY) + "\"},"
                 + "\"to\":[\"pharmacy:pharmacy_pub\"]}";
 
-        assertThat(medsync.publish(big).status()).isEqualTo(413);
+        assertThat(live.medsync().publish(big).status()).isEqualTo(413);
     }
 
     @Test
     void aRepeatedIdIsADuplicateAnswered200AndEmitsNothing() {
         String body = "{\"event\":\"test:broadcast\",\"data\":{\"n\":\"idem\"},\"to\":[\"user:staff_pub\"],"
                 + "\"id\":\"evt-idem-1\"}";
-        assertThat(medsync.publish(body).status()).isEqualTo(202);
+        assertThat(live.medsync().publish(body).status()).isEqualTo(202);
         assertThat(staff.awaitEventPayload("test:broadcast").path("n").asText()).isEqualTo("idem");
 
-        Response again = medsync.publish(body);
+        Response again = live.medsync().publish(body);
 
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().path("duplicate").asBoolean()).isTrue();
@@ -126,7 +120,7 @@ class PublishApiE2ETest {
 
     @Test
     void aBatchIsDeliveredInOrder() {
-        Response response = medsync.publish("""
+        Response response = live.medsync().publish("""
                 [{"event":"test:broadcast","data":{"n":"b1"},"to":["user:staff_pub"]},
                  {"event":"test:broadcast","data":{"n":"b2"},"to":["user:staff_pub"]}]""");
 
@@ -138,7 +132,7 @@ class PublishApiE2ETest {
 
     @Test
     void aBatchWithOneBadEventEmitsNothing() {
-        Response response = medsync.publish("""
+        Response response = live.medsync().publish("""
                 [{"event":"test:broadcast","data":{"n":"never"},"to":["user:staff_pub"]},
                  {"event":"test:pharmacy","data":{}}]""");
 

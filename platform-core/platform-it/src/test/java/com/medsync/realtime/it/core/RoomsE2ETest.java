@@ -2,14 +2,14 @@ package com.medsync.realtime.it.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.fixture.TestEvents;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.spi.auth.Role;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,33 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Rooms as clients see them: automatic rooms, join/leave with acks, isolation, one delivery per socket. */
 class RoomsE2ETest {
 
+    @RegisterExtension
+    static final LiveServer live = LiveServer.withTestEvents();
+
     private static final Duration QUIET = Duration.ofMillis(300);
 
-    private static EmbeddedMedsync medsync;
-    private static JsClients js;
-
-    @BeforeAll
-    static void start() {
-        medsync = EmbeddedMedsync.start();
-        TestEvents.all().forEach(medsync.server().publishedEvents()::register);
-        js = new JsClients();
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-        medsync.close();
-    }
 
     private JsSocket connect(String token) {
-        JsSocket socket = js.connect(medsync.canonicalUrl(), JsClients.auth(token));
+        JsSocket socket = live.js().connect(live.medsync().canonicalUrl(), JsClients.auth(token));
         socket.awaitConnect();
         return socket;
     }
 
     private void broadcast(String payload, String... rooms) {
         String to = String.join("\",\"", rooms);
-        EmbeddedMedsync.Response response = medsync.publish("{\"event\":\"test:broadcast\",\"data\":" + payload
+        EmbeddedMedsync.Response response = live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":" + payload
                 + ",\"to\":[\"" + to + "\"]}");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
     }
@@ -63,7 +51,7 @@ class RoomsE2ETest {
 
     @Test
     void aSocketIsInItsUserRoomAndItsPharmacyRoomFromTheStart() {
-        JsSocket staff = connect(medsync.pharmacyToken("staff_auto", "pharmacy_auto"));
+        JsSocket staff = connect(live.medsync().pharmacyToken("staff_auto", "pharmacy_auto"));
 
         broadcast("{\"n\":1}", "user:staff_auto");
         broadcast("{\"n\":2}", "pharmacy:pharmacy_auto");
@@ -75,7 +63,7 @@ class RoomsE2ETest {
 
     @Test
     void joinAndLeaveAnswerWithAcksAndChangeWhatArrives() {
-        JsSocket patient = connect(medsync.patientToken("patient_join", "chat:room_join"));
+        JsSocket patient = connect(live.medsync().patientToken("patient_join", "chat:room_join"));
 
         assertOk(patient.emitWithAck("join", Map.of("room", "chat:room_join")));
         broadcast("{\"n\":1}", "chat:room_join");
@@ -89,7 +77,7 @@ class RoomsE2ETest {
 
     @Test
     void aRefusedJoinIsForbiddenAndDoesNotJoin() {
-        JsSocket patient = connect(medsync.patientToken("patient_nosy"));
+        JsSocket patient = connect(live.medsync().patientToken("patient_nosy"));
 
         assertError(patient.emitWithAck("join", Map.of("room", "pharmacy:pharmacy_other")), "FORBIDDEN");
         assertError(patient.emitWithAck("join", Map.of("room", "user:somebody_else")), "FORBIDDEN");
@@ -104,7 +92,7 @@ class RoomsE2ETest {
 
     @Test
     void roomNamesOutsideTheGrammarAreInvalid() {
-        JsSocket patient = connect(medsync.patientToken("patient_grammar"));
+        JsSocket patient = connect(live.medsync().patientToken("patient_grammar"));
 
         for (String bad : new String[] {"lobby", "chat:", "chat:has space", "orders:1", "user:" + "x".repeat(129),
                 "pharmacy:p1:extra"}) {
@@ -116,7 +104,7 @@ class RoomsE2ETest {
 
     @Test
     void payloadsOfTheWrongShapeAreBadRequests() {
-        JsSocket patient = connect(medsync.patientToken("patient_shape"));
+        JsSocket patient = connect(live.medsync().patientToken("patient_shape"));
 
         assertError(patient.emitWithAck("join", "pharmacy:pharmacy_1"), "BAD_REQUEST");
         assertError(patient.emitWithAck("join", Map.of("room", 42)), "BAD_REQUEST");
@@ -129,7 +117,7 @@ class RoomsE2ETest {
 
     @Test
     void adminsMayJoinAnyPharmacyRoom() {
-        JsSocket admin = connect(medsync.token("admin_1", Role.ADMIN, Optional.empty()));
+        JsSocket admin = connect(live.medsync().token("admin_1", Role.ADMIN, Optional.empty()));
 
         assertOk(admin.emitWithAck("join", Map.of("room", "pharmacy:pharmacy_watch")));
         broadcast("{\"n\":1}", "pharmacy:pharmacy_watch");
@@ -139,10 +127,10 @@ class RoomsE2ETest {
 
     @Test
     void roomsAreIsolated() {
-        JsSocket pharmacyA = connect(medsync.pharmacyToken("staff_a", "pharmacy_a"));
-        JsSocket pharmacyB = connect(medsync.pharmacyToken("staff_b", "pharmacy_b"));
+        JsSocket pharmacyA = connect(live.medsync().pharmacyToken("staff_a", "pharmacy_a"));
+        JsSocket pharmacyB = connect(live.medsync().pharmacyToken("staff_b", "pharmacy_b"));
 
-        medsync.publish("{\"event\":\"test:pharmacy\",\"data\":{\"pharmacyId\":\"pharmacy_a\"}}");
+        live.medsync().publish("{\"event\":\"test:pharmacy\",\"data\":{\"pharmacyId\":\"pharmacy_a\"}}");
 
         assertThat(pharmacyA.awaitEventPayload("test:pharmacy").path("pharmacyId").asText()).isEqualTo("pharmacy_a");
         pharmacyB.assertNoEvent("test:pharmacy", QUIET);
@@ -152,7 +140,7 @@ class RoomsE2ETest {
 
     @Test
     void aSocketInSeveralTargetRoomsGetsTheEventOnce() {
-        JsSocket staff = connect(medsync.pharmacyToken("staff_once", "pharmacy_once", "chat:room_once"));
+        JsSocket staff = connect(live.medsync().pharmacyToken("staff_once", "pharmacy_once", "chat:room_once"));
         assertOk(staff.emitWithAck("join", Map.of("room", "chat:room_once")));
 
         broadcast("{\"n\":1}", "user:staff_once", "pharmacy:pharmacy_once", "chat:room_once");
@@ -166,10 +154,10 @@ class RoomsE2ETest {
 
     @Test
     void theRoomsOfADisconnectedSocketNoLongerReachIt() {
-        JsSocket first = connect(medsync.patientToken("patient_twice"));
-        JsSocket second = connect(medsync.patientToken("patient_twice"));
+        JsSocket first = connect(live.medsync().patientToken("patient_twice"));
+        JsSocket second = connect(live.medsync().patientToken("patient_twice"));
         first.close();
-        js.sync();
+        live.js().sync();
 
         broadcast("{\"n\":1}", "user:patient_twice");
 

@@ -1,16 +1,15 @@
 package com.medsync.realtime.it.core;
 
-import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.fixture.TestEvents;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.it.support.RawEngineIo;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,33 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Both Engine.IO transports and the upgrade between them, with the official client and raw frames. */
 class TransportsE2ETest {
 
-    private static EmbeddedMedsync medsync;
-    private static JsClients js;
+    @RegisterExtension
+    static final LiveServer live = LiveServer.withTestEvents();
 
-    @BeforeAll
-    static void start() {
-        medsync = EmbeddedMedsync.start();
-        TestEvents.all().forEach(medsync.server().publishedEvents()::register);
-        js = new JsClients();
-    }
-
-    @AfterAll
-    static void stop() {
-        js.close();
-        medsync.close();
-    }
 
     @ParameterizedTest(name = "transports {0}")
     @ValueSource(strings = {"polling", "websocket", "polling,websocket"})
     void theOfficialClientConnectsJoinsAndReceivesOn(String transports) {
         String user = "patient_" + transports.replace(",", "_");
-        Map<String, Object> opts = new HashMap<>(JsClients.auth(medsync.patientToken(user)));
+        Map<String, Object> opts = new HashMap<>(JsClients.auth(live.medsync().patientToken(user)));
         opts.put("transports", List.of(transports.split(",")));
-        JsSocket socket = js.connect(medsync.canonicalUrl(), opts);
+        JsSocket socket = live.js().connect(live.medsync().canonicalUrl(), opts);
         socket.awaitConnect();
 
         assertThat(socket.emitWithAck("join", Map.of("room", "user:" + user)).path(0).path("ok").asBoolean()).isTrue();
-        medsync.publish("{\"event\":\"test:broadcast\",\"data\":{\"via\":\"" + transports + "\"},\"to\":[\"user:"
+        live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"via\":\"" + transports + "\"},\"to\":[\"user:"
                 + user + "\"]}");
 
         assertThat(socket.awaitEventPayload("test:broadcast").path("via").asText()).isEqualTo(transports);
@@ -56,9 +43,9 @@ class TransportsE2ETest {
 
     @Test
     void aRawPollingSessionUpgradesToWebSocketAndKeepsItsSocket() {
-        try (RawEngineIo raw = RawEngineIo.polling(medsync.socketPort())) {
+        try (RawEngineIo raw = RawEngineIo.polling(live.medsync().socketPort())) {
             assertThat(raw.open().upgrades()).containsExactly("websocket");
-            raw.send("40/patient-pharmacy,{\"token\":\"" + medsync.patientToken("patient_upgrade") + "\"}");
+            raw.send("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_upgrade") + "\"}");
             assertThat(raw.awaitFrameStartingWith("40/patient-pharmacy,")).contains("\"sid\"");
 
             raw.upgradeToWebSocket();
@@ -70,8 +57,8 @@ class TransportsE2ETest {
 
     @Test
     void aPollingPayloadWithSeveralPacketsIsHandledInOrder() {
-        try (RawEngineIo raw = RawEngineIo.polling(medsync.socketPort())) {
-            String token = medsync.patientToken("patient_batch");
+        try (RawEngineIo raw = RawEngineIo.polling(live.medsync().socketPort())) {
+            String token = live.medsync().patientToken("patient_batch");
             raw.send("40/patient-pharmacy,{\"token\":\"" + token + "\"}",
                     "42/patient-pharmacy,1[\"join\",{\"room\":\"user:patient_batch\"}]",
                     "42/patient-pharmacy,2[\"join\",{\"room\":\"lobby\"}]");
@@ -84,8 +71,8 @@ class TransportsE2ETest {
 
     @Test
     void theSocketIdIsNotTheEngineSessionId() {
-        try (RawEngineIo raw = RawEngineIo.websocket(medsync.socketPort())) {
-            raw.send("40/patient-pharmacy,{\"token\":\"" + medsync.patientToken("patient_sid") + "\"}");
+        try (RawEngineIo raw = RawEngineIo.websocket(live.medsync().socketPort())) {
+            raw.send("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_sid") + "\"}");
             String connected = raw.awaitFrameStartingWith("40/patient-pharmacy,");
 
             assertThat(connected).doesNotContain(raw.sid());
