@@ -55,6 +55,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,7 +108,10 @@ public final class MedsyncServer implements AutoCloseable {
 
         this.handlerPool = Executors.newFixedThreadPool(settings.socket().handlerThreads(), named("medsync-socket-"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("medsync-housekeeping-"));
-        this.pluginScheduler = Executors.newScheduledThreadPool(2, named("medsync-plugin-"));
+        ScheduledThreadPoolExecutor plugins = new ScheduledThreadPoolExecutor(2, named("medsync-plugin-"));
+        // Plugins re-arm timers often (typing indicators): a cancelled timer must leave the queue at once.
+        plugins.setRemoveOnCancelPolicy(true);
+        this.pluginScheduler = plugins;
         housekeeping.scheduleWithFixedDelay(store::evictExpired, 1, 1, TimeUnit.MINUTES);
 
         this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));

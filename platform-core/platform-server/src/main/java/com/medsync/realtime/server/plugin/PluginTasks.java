@@ -20,6 +20,8 @@ final class PluginTasks implements PluginScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(PluginTasks.class);
 
+    private static final int PRUNE_ABOVE = 256;
+
     private final String pluginId;
     private final ClassLoader loader;
     private final ScheduledExecutorService executor;
@@ -66,7 +68,10 @@ final class PluginTasks implements PluginScheduler {
             throw new IllegalStateException("plugin " + pluginId + " is stopped; it cannot schedule work");
         }
         pending.add(future);
-        pending.removeIf(Future::isDone);
+        if (pending.size() > PRUNE_ABOVE) {
+            // Finished tasks are forgotten in batches, not on every call: a plugin may schedule often.
+            pending.removeIf(Future::isDone);
+        }
         return future;
     }
 

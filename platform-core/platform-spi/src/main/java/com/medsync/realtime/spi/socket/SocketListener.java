@@ -12,7 +12,10 @@ public interface SocketListener {
     default void onLeave(ClientSocket socket, Room room) {
     }
 
-    /** The socket is gone; it was in {@code socket.rooms()} until now. */
+    /**
+     * The socket is gone; it was in {@code socket.rooms()} until now. Called after every client event the
+     * socket sent before it went away has been handled, so no event of it arrives after this.
+     */
     default void onDisconnect(ClientSocket socket) {
     }
 }
