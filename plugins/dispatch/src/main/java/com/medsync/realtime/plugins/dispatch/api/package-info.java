@@ -1,0 +1,10 @@
+/**
+ * The delivery-provider extension point of the dispatch plugin: what a third-party provider plugin (Kwik, ...)
+ * compiles against, and nothing else. It is also published on its own as the {@code api}-classified jar of
+ * {@code medsync-plugin-dispatch}.
+ *
+ * <p>A provider plugin declares {@code Plugin-Dependencies: dispatch@>=1.0.0} and an {@code @Extension}
+ * implementing {@link com.medsync.realtime.plugins.dispatch.api.DeliveryProvider}. The dispatch plugin turns what
+ * the provider reports into {@code dispatch:updated} events, emitted only when a dispatch's status changes.
+ */
+package com.medsync.realtime.plugins.dispatch.api;
