@@ -130,9 +130,14 @@ public final class MedsyncServer implements AutoCloseable {
             public void left(SocketSession socket, Room room) {
                 socketEvents.left(socket, room);
             }
+
+            @Override
+            public void limited(String limit) {
+                metrics.onLimit(limit);
+            }
         };
         SocketGateway gateway = new SocketGateway(namespaces, new JwtAuthenticator(credentials.jwt()), clientEvents,
-                socketEvents, socketPlatform, handlerPool, mapper);
+                socketEvents, socketPlatform, settings.limits(), handlerPool, mapper);
         namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);
 

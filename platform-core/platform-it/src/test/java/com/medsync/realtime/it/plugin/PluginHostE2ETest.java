@@ -194,7 +194,7 @@ class PluginHostE2ETest {
     }
 
     @Test
-    void aStoppedPluginsScheduledWorkStops() {
+    void aStoppedPluginsScheduledWorkStops() throws InterruptedException {
         TestPlugins.ticker(pluginsDir);
         start(Map.of());
         JsSocket watcher = connect("ticker_watch");
@@ -202,10 +202,12 @@ class PluginHostE2ETest {
         assertThat(medsync.get("/metrics").body()).contains("medsync_plugin_ticks{plugin=\"ticker\"}");
 
         medsync.admin("POST", "/admin/plugins/ticker/stop", null);
-        js.sync();
+        // A tick already on its way when the plugin stopped may still land; after that, nothing more.
+        Thread.sleep(300);
         int seen = watcher.eventNames().size();
+        Thread.sleep(500);
 
-        watcher.assertNoEvent("test:tick", Duration.ofMillis(200));
+        assertThat(watcher.eventNames()).as("no tick after the stop").hasSize(seen);
         assertThat(medsync.get("/metrics").body()).as("its gauge went with it")
                 .doesNotContain("medsync_plugin_ticks{plugin=\"ticker\"}");
         assertThat(seen).isPositive();

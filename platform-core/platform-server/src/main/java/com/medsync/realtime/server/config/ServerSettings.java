@@ -13,6 +13,7 @@ public record ServerSettings(
         Profile profile,
         String bindHost,
         SocketSettings socket,
+        LimitSettings limits,
         HttpSettings http,
         JwtConfig jwt,
         Optional<String> apiKey,
@@ -29,6 +30,11 @@ public record ServerSettings(
     /** Engine settings of the Socket.IO port. */
     public record SocketSettings(int port, String path, Duration pingInterval, Duration pingTimeout,
             Duration upgradeTimeout, Duration firstDataTimeout, int maxPayloadBytes, int handlerThreads) {
+    }
+
+    /** What one client may do. */
+    public record LimitSettings(int clientEventsPerSecond, int clientEventBurst, int refusalsBeforeDisconnect,
+            int roomsPerSocket, int connectionsPerUser) {
     }
 
     /** Settings of the HTTP API port. */
@@ -68,6 +74,12 @@ public record ServerSettings(
                         positive(s, "medsync.socket.first-data-timeout"),
                         s.positiveInteger("medsync.socket.max-payload-bytes"),
                         s.positiveInteger("medsync.socket.handler-threads")),
+                new LimitSettings(
+                        s.positiveInteger("medsync.limits.client-events-per-second"),
+                        s.positiveInteger("medsync.limits.client-event-burst"),
+                        s.positiveInteger("medsync.limits.refusals-before-disconnect"),
+                        s.positiveInteger("medsync.limits.rooms-per-socket"),
+                        s.positiveInteger("medsync.limits.connections-per-user")),
                 new HttpSettings(
                         s.port("medsync.http.port"),
                         s.positiveInteger("medsync.http.max-body-bytes"),

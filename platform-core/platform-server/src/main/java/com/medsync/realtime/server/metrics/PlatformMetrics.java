@@ -104,6 +104,11 @@ public final class PlatformMetrics implements SocketLifecycleListener {
     }
 
     @Override
+    public void onLimit(String limit) {
+        registry.counter("medsync.limit.refusals", "limit", limit).increment();
+    }
+
+    @Override
     public void onConnect(SocketSession socket) {
         registry.counter("medsync.connects", "namespace", socket.namespace()).increment();
     }

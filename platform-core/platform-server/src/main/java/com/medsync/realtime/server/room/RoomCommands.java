@@ -2,6 +2,7 @@ package com.medsync.realtime.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.server.socket.ClientEventRouter;
+import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.socket.AckError;
 import com.medsync.realtime.spi.socket.ClientEvent;
@@ -30,7 +31,9 @@ public final class RoomCommands {
             return;
         }
         if (!event.socket().join(room.get())) {
-            event.ack().error(AckError.FORBIDDEN, "not allowed to join " + room.get().name());
+            boolean full = event.socket() instanceof SocketSession socket && !socket.hasRoomFor(room.get());
+            event.ack().error(AckError.FORBIDDEN, full ? "this socket is in as many rooms as it may be; leave one first"
+                    : "not allowed to join " + room.get().name());
             return;
         }
         event.ack().ok();

@@ -58,6 +58,10 @@ public final class SocketEvents {
         platform.forEach(listener -> listener.onHandshake(namespace, took, accepted));
     }
 
+    void limited(String limit) {
+        platform.forEach(listener -> listener.onLimit(limit));
+    }
+
     void clientEvent(SocketSession socket, String event) {
         platform.forEach(listener -> listener.onClientEvent(socket, event));
     }

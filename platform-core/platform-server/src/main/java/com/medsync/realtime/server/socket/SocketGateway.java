@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
 import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketParser;
@@ -12,6 +13,7 @@ import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
+import com.medsync.realtime.spi.socket.AckError;
 import com.medsync.realtime.spi.socket.ClientEvent;
 
 import io.netty.channel.ChannelFuture;
@@ -54,9 +56,14 @@ public final class SocketGateway {
     private final ObjectMapper mapper;
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
     private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final LimitSettings limits;
+    private final UserConnections userConnections;
 
     public SocketGateway(NamespaceRegistry namespaces, Authenticator authenticator, ClientEventRouter events,
-            SocketEvents listeners, SocketPlatform platform, Executor handlerPool, ObjectMapper mapper) {
+            SocketEvents listeners, SocketPlatform platform, LimitSettings limits, Executor handlerPool,
+            ObjectMapper mapper) {
+        this.limits = limits;
+        this.userConnections = new UserConnections(limits.connectionsPerUser());
         this.namespaces = namespaces;
         this.authenticator = authenticator;
         this.events = events;
@@ -158,10 +165,17 @@ public final class SocketGateway {
             refuse(session, namespace.name(), "Authentication error: internal error", "internal error", true);
             return;
         }
-        if (!session.isOpen() || namespaces.find(namespace.name()).orElse(null) != namespace) {
+        if (!userConnections.tryAcquire(principal.userId())) {
+            listeners.limited("connections-per-user");
+            refuse(session, namespace.name(), "Too many connections for this user (at most "
+                    + userConnections.max() + ")", "too many connections", true);
             return;
         }
-        SocketSession socket = new SocketSession(namespace, principal, session.engine(), platform);
+        if (!session.isOpen() || namespaces.find(namespace.name()).orElse(null) != namespace) {
+            userConnections.release(principal.userId());
+            return;
+        }
+        SocketSession socket = new SocketSession(namespace, principal, session.engine(), platform, limits);
         namespace.add(socket);
         session.attach(socket);
         namespace.join(socket, Room.user(principal.userId()));
@@ -199,6 +213,7 @@ public final class SocketGateway {
 
     private void removeSocket(SocketSession socket) {
         socket.servedNamespace().remove(socket);
+        userConnections.release(socket.principal().userId());
         log.debug("Disconnected {}", socket);
         listeners.disconnected(socket);
     }
@@ -207,6 +222,17 @@ public final class SocketGateway {
         SocketSession socket = session.socket(packet.namespace());
         if (socket == null) {
             close(session, "event for namespace " + packet.namespace() + " without a socket there");
+            return;
+        }
+        int refusedInARow = socket.admitEvent();
+        if (refusedInARow > 0) {
+            listeners.limited("client-events");
+            if (refusedInARow >= limits.refusalsBeforeDisconnect()) {
+                close(session, "kept sending over " + limits.clientEventsPerSecond() + " events a second");
+                return;
+            }
+            new PacketAcknowledgement(socket, packet.ackId()).error(AckError.RATE_LIMITED, "more than "
+                    + limits.clientEventsPerSecond() + " events a second; this one was dropped");
             return;
         }
         ArrayNode payload = (ArrayNode) packet.payload();

@@ -21,6 +21,10 @@ public interface SocketLifecycleListener {
     default void onHandshake(String namespace, java.time.Duration duration, boolean accepted) {
     }
 
+    /** A limit refused something (a client event, a join, a connection); {@code limit} names which. */
+    default void onLimit(String limit) {
+    }
+
     /** A client event arrived on a socket (before its handler runs). */
     default void onClientEvent(SocketSession socket, String event) {
     }

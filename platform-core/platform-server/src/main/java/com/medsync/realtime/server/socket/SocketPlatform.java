@@ -14,4 +14,7 @@ public interface SocketPlatform {
 
     /** A socket left a room by request. */
     void left(SocketSession socket, Room room);
+
+    /** A limit refused something; {@code limit} names which, for metrics. */
+    void limited(String limit);
 }

@@ -4,6 +4,7 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
 import com.medsync.realtime.server.delivery.OutboundEvent;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
@@ -34,13 +35,37 @@ public final class SocketSession implements ClientSocket {
     private final SocketPlatform platform;
     private final Instant connectedAt = Instant.now();
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
+    private final TokenBucket events;
+    private final int maxRooms;
+    private int refusalsInARow;
 
-    SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform) {
+    SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform,
+            LimitSettings limits) {
         this.id = newId();
         this.namespace = namespace;
         this.principal = principal;
         this.engine = engine;
         this.platform = platform;
+        this.events = new TokenBucket(limits.clientEventsPerSecond(), limits.clientEventBurst());
+        this.maxRooms = limits.roomsPerSocket();
+    }
+
+    /**
+     * Takes one client event from the socket's allowance. Called on the socket's serial queue only.
+     *
+     * @return the number of events refused in a row so far (0 when this one is allowed)
+     */
+    int admitEvent() {
+        if (events.tryTake()) {
+            refusalsInARow = 0;
+            return 0;
+        }
+        return ++refusalsInARow;
+    }
+
+    /** @return whether the socket may join one more room */
+    public boolean hasRoomFor(Room room) {
+        return rooms.contains(room) || rooms.size() < maxRooms;
     }
 
     private static String newId() {
@@ -84,6 +109,10 @@ public final class SocketSession implements ClientSocket {
 
     @Override
     public boolean join(Room room) {
+        if (!hasRoomFor(room)) {
+            platform.limited("rooms-per-socket");
+            return false;
+        }
         if (!platform.mayJoin(principal, room)) {
             return false;
         }

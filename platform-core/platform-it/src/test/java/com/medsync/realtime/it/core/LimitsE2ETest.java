@@ -1,0 +1,105 @@
+package com.medsync.realtime.it.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.medsync.realtime.it.fixture.LiveServer;
+import com.medsync.realtime.it.support.Await;
+import com.medsync.realtime.it.support.JsClients;
+import com.medsync.realtime.it.support.JsSocket;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Per-client limits as a misbehaving client meets them, each refusal counted in the metrics. */
+class LimitsE2ETest {
+
+    @RegisterExtension
+    static final LiveServer live = LiveServer.withTestEvents(Map.of(
+            "medsync.limits.client-events-per-second", 5,
+            "medsync.limits.client-event-burst", 5,
+            "medsync.limits.refusals-before-disconnect", 10,
+            "medsync.limits.rooms-per-socket", 3,
+            "medsync.limits.connections-per-user", 2));
+
+    private static JsSocket connect(String token) {
+        Map<String, Object> opts = new HashMap<>(JsClients.auth(token));
+        opts.put("reconnection", false);
+        JsSocket socket = live.js().connect(live.medsync().canonicalUrl(), opts);
+        socket.awaitConnect();
+        return socket;
+    }
+
+    private static String code(JsonNode ack) {
+        return ack.path(0).path("error").path("code").asText();
+    }
+
+    @Test
+    void eventsOverTheRateAreDroppedWithRateLimited() {
+        JsSocket socket = connect(live.medsync().patientToken("patient_rate"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(socket.emitWithAck("join", Map.of("room", "user:patient_rate")).path(0).path("ok").asBoolean())
+                    .as("event %d of the burst", i + 1).isTrue();
+        }
+        assertThat(code(socket.emitWithAck("join", Map.of("room", "user:patient_rate")))).isEqualTo("RATE_LIMITED");
+        assertThat(live.medsync().get("/metrics").body()).contains("medsync_limit_refusals_total{limit=\"client-events\"}");
+        socket.close();
+    }
+
+    @Test
+    void aClientThatKeepsFloodingIsDisconnected() {
+        JsSocket flooder = connect(live.medsync().patientToken("patient_flood"));
+        JsSocket bystander = connect(live.medsync().patientToken("patient_bystander"));
+
+        for (int i = 0; i < 40; i++) {
+            flooder.emit("join", Map.of("room", "user:patient_flood"));
+        }
+
+        assertThat(flooder.awaitDisconnect()).isEqualTo("transport close");
+        assertThat(bystander.emitWithAck("join", Map.of("room", "user:patient_bystander")).path(0).path("ok")
+                .asBoolean()).as("nobody else is affected").isTrue();
+        bystander.close();
+    }
+
+    @Test
+    void aSocketJoinsAtMostItsRoomLimit() {
+        JsSocket socket = connect(live.medsync().patientToken("patient_rooms", "chat:r1", "chat:r2", "chat:r3"));
+
+        assertThat(socket.emitWithAck("join", Map.of("room", "chat:r1")).path(0).path("ok").asBoolean()).isTrue();
+        assertThat(socket.emitWithAck("join", Map.of("room", "chat:r2")).path(0).path("ok").asBoolean()).isTrue();
+        JsonNode refused = socket.emitWithAck("join", Map.of("room", "chat:r3"));
+
+        assertThat(code(refused)).as("user room + 2 joined = 3").isEqualTo("FORBIDDEN");
+        assertThat(refused.path(0).path("error").path("message").asText()).contains("as many rooms");
+        assertThat(socket.emitWithAck("leave", Map.of("room", "chat:r1")).path(0).path("ok").asBoolean()).isTrue();
+        assertThat(socket.emitWithAck("join", Map.of("room", "chat:r3")).path(0).path("ok").asBoolean()).isTrue();
+        socket.close();
+    }
+
+    @Test
+    void aUserHasAtMostItsConnectionLimit() {
+        String token = live.medsync().patientToken("patient_many");
+        JsSocket first = connect(token);
+        connect(token);
+
+        JsSocket third = live.js().connect(live.medsync().canonicalUrl(), Map.of("auth", Map.of("token", token),
+                "reconnection", false));
+
+        assertThat(third.awaitConnectError().message()).isEqualTo("Too many connections for this user (at most 2)");
+        first.close();
+        Await.until("the first connection is released", () -> {
+            JsSocket again = live.js().connect(live.medsync().canonicalUrl(), Map.of("auth", Map.of("token", token),
+                    "reconnection", false));
+            try {
+                again.awaitConnect(java.time.Duration.ofSeconds(2));
+                return true;
+            } catch (AssertionError e) {
+                return false;
+            }
+        });
+    }
+}
