@@ -1,13 +1,16 @@
 package com.medsync.realtime.plugins.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.medsync.realtime.spi.plugin.PluginSettings;
 
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The chat plugin's settings, {@code medsync.plugin-config.chat}.
+ * The chat plugin's settings, {@code medsync.plugin-config.chat}. Durations are read by
+ * {@link PluginSettings#duration}: {@code 500ms}, {@code 1s}, {@code 2m}, ... or a whole number of milliseconds.
  *
  * @param typingThrottle a repeated {@code isTyping: true} from one socket for one room within this interval of
  *                       the last one relayed is acknowledged but not relayed ({@code typing-throttle}, default
@@ -21,6 +24,8 @@ record ChatSettings(Duration typingThrottle, Duration typingTimeout) {
     static final Duration DEFAULT_THROTTLE = Duration.ofSeconds(1);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final Set<String> KNOWN = Set.of("typing-throttle", "typing-timeout");
+    /** A zero duration, which {@link PluginSettings#duration} refuses but a throttle may be. */
+    private static final Pattern ZERO = Pattern.compile("\\s*0+\\s*(ms|s|m|h|d)\\s*");
 
     ChatSettings {
         if (typingThrottle.isNegative()) {
@@ -47,13 +52,12 @@ record ChatSettings(Duration typingThrottle, Duration typingTimeout) {
                         + " (known: typing-throttle, typing-timeout)");
             }
         }
+        PluginSettings settings = new PluginSettings("chat", config);
+        JsonNode throttle = config.path("typing-throttle");
+        boolean noThrottle = throttle.isIntegralNumber() && throttle.bigIntegerValue().signum() == 0
+                || throttle.isTextual() && ZERO.matcher(throttle.textValue()).matches();
         return new ChatSettings(
-                duration(config, "typing-throttle", DEFAULT_THROTTLE),
-                duration(config, "typing-timeout", DEFAULT_TIMEOUT));
-    }
-
-    private static Duration duration(JsonNode config, String name, Duration fallback) {
-        JsonNode value = config.get(name);
-        return value == null || value.isNull() ? fallback : Durations.parse(value, PREFIX + name);
+                noThrottle ? Duration.ZERO : settings.duration("typing-throttle", DEFAULT_THROTTLE),
+                settings.duration("typing-timeout", DEFAULT_TIMEOUT));
     }
 }

@@ -18,20 +18,32 @@ class SettingsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "'\"1s\"', 1000", "'\"500ms\"', 500", "'\"500 ms\"', 500", "'\"2 seconds\"', 2000", "'\"1 second\"', 1000",
-            "'\"1m\"', 60000", "'\"3 minutes\"', 180000", "'\"250 millis\"', 250", "'\"750\"', 750", "'1500', 1500",
-            "'0', 0", "'\" 2S \"', 2000"})
+            "'\"1s\"', 1000", "'\"500ms\"', 500", "'\"500 ms\"', 500", "'\" 2s \"', 2000", "'\"1m\"', 60000",
+            "'\"1h\"', 3600000", "'1500', 1500"})
     void durationsAreHoconLikeAndBareNumbersAreMilliseconds(String json, long millis) throws Exception {
-        assertThat(Durations.parse(JSON.readTree(json), "x")).isEqualTo(Duration.ofMillis(millis));
+        ChatSettings settings = ChatSettings.from(JSON.readTree(
+                "{\"typing-throttle\": " + json + ", \"typing-timeout\": " + json + "}"));
+        assertThat(settings.typingThrottle()).isEqualTo(Duration.ofMillis(millis));
+        assertThat(settings.typingTimeout()).isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"\"", "\"soon\"", "\"1h\"", "\"-1s\"", "\"1.5s\"", "-5", "1.5", "true", "{}", "[]"})
+    @ValueSource(strings = {"0", "\"0ms\"", "\" 0s \"", "\"0m\""})
+    void aZeroThrottleRelaysEveryTypingEvent(String json) throws Exception {
+        assertThat(ChatSettings.from(JSON.readTree("{\"typing-throttle\": " + json + "}")).typingThrottle())
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "\"soon\"", "\"2 seconds\"", "\"750\"", "\"-1s\"", "\"1.5s\"", "-5", "1.5",
+            "true", "{}", "[]"})
     void anythingElseIsRefusedNamingTheSetting(String json) throws Exception {
-        JsonNode value = JSON.readTree(json);
-        assertThatThrownBy(() -> Durations.parse(value, "medsync.plugin-config.chat.typing-timeout"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("medsync.plugin-config.chat.typing-timeout");
+        for (String setting : new String[] {"typing-throttle", "typing-timeout"}) {
+            JsonNode config = JSON.readTree("{\"" + setting + "\": " + json + "}");
+            assertThatThrownBy(() -> ChatSettings.from(config))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("medsync.plugin-config.chat." + setting);
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class DispatchFeature implements MedsyncFeature {
 
     @Override
     public void start(FeatureContext context) {
-        DispatchSettings settings = DispatchSettings.from(context.config());
+        DispatchSettings settings = DispatchSettings.from(context.pluginId(), context.config());
         Clock clock = Clock.systemUTC();
         DispatchBook book = new DispatchBook(context.store(), settings.dispatchTtl());
         OrderLookup orders = new OrderLookup(() -> context.extensions(OrderDirectory.class));

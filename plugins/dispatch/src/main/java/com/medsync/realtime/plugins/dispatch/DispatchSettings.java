@@ -1,6 +1,7 @@
 package com.medsync.realtime.plugins.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.medsync.realtime.spi.plugin.PluginSettings;
 
 import java.time.Duration;
 
@@ -13,12 +14,20 @@ import java.time.Duration;
  */
 record DispatchSettings(Duration dispatchTtl, Duration pollInterval) {
 
-    private static final String PREFIX = "medsync.plugin-config.dispatch.";
-
     /** @throws IllegalArgumentException naming the setting when one is invalid */
-    static DispatchSettings from(JsonNode config) {
+    static DispatchSettings from(String pluginId, JsonNode config) {
+        PluginSettings settings = new PluginSettings(pluginId, config);
         return new DispatchSettings(
-                DurationSetting.read(config, "dispatch-ttl", PREFIX + "dispatch-ttl", Duration.ofDays(30)),
-                DurationSetting.read(config, "poll-interval", PREFIX + "poll-interval", Duration.ofSeconds(15)));
+                duration(settings, config, "dispatch-ttl", Duration.ofDays(30)),
+                duration(settings, config, "poll-interval", Duration.ofSeconds(15)));
+    }
+
+    /** A bare number is refused, not read as milliseconds as {@link PluginSettings#duration} would: nobody means that. */
+    private static Duration duration(PluginSettings settings, JsonNode config, String key, Duration fallback) {
+        if (config.path(key).isNumber()) {
+            throw new IllegalArgumentException(settings.name(key) + " must be a positive duration with a unit,"
+                    + " such as 30d, 12h, 15m, 90s or 500ms, got " + config.get(key));
+        }
+        return settings.duration(key, fallback);
     }
 }

@@ -3,6 +3,7 @@ package com.medsync.realtime.plugins.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.plugins.orders.api.OrderParties;
 import com.medsync.realtime.spi.event.ContractViolation;
+import com.medsync.realtime.spi.event.PayloadFields;
 import com.medsync.realtime.spi.event.PublishedEventHandler;
 import com.medsync.realtime.spi.event.Routing;
 import com.medsync.realtime.spi.room.Room;
@@ -42,18 +43,18 @@ final class OrderNewHandler implements PublishedEventHandler {
      * @return the parties the order names
      */
     static OrderParties validate(JsonNode data) throws ContractViolation {
-        Fields.object(data, "");
-        String id = Fields.id(data, "", "id");
-        Fields.text(data, "", "drugName");
-        Fields.positiveInteger(data, "", "quantity");
-        Fields.text(data, "", "status");
-        JsonNode patient = Fields.objectMember(data, "", "patient");
-        String patientId = Fields.id(patient, "patient", "id");
-        Fields.text(patient, "patient", "phone");
-        JsonNode pharmacy = Fields.objectMember(data, "", "pharmacy");
-        String pharmacyId = Fields.id(pharmacy, "pharmacy", "id");
-        Fields.text(pharmacy, "pharmacy", "name");
-        Fields.timestamp(data, "", "createdAt");
+        PayloadFields.object(data, "");
+        String id = PayloadFields.id(data, "", "id");
+        PayloadFields.text(data, "", "drugName");
+        PayloadFields.positiveInt(data, "", "quantity");
+        PayloadFields.text(data, "", "status");
+        JsonNode patient = PayloadFields.objectMember(data, "", "patient");
+        String patientId = PayloadFields.id(patient, "patient", "id");
+        PayloadFields.text(patient, "patient", "phone");
+        JsonNode pharmacy = PayloadFields.objectMember(data, "", "pharmacy");
+        String pharmacyId = PayloadFields.id(pharmacy, "pharmacy", "id");
+        PayloadFields.text(pharmacy, "pharmacy", "name");
+        PayloadFields.timestamp(data, "", "createdAt");
         return new OrderParties(id, pharmacyId, patientId);
     }
 }

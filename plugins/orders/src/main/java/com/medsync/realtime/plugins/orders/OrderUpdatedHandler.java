@@ -3,6 +3,7 @@ package com.medsync.realtime.plugins.orders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.plugins.orders.api.OrderParties;
 import com.medsync.realtime.spi.event.ContractViolation;
+import com.medsync.realtime.spi.event.PayloadFields;
 import com.medsync.realtime.spi.event.PublishedEventHandler;
 import com.medsync.realtime.spi.event.Routing;
 import com.medsync.realtime.spi.room.Room;
@@ -45,10 +46,10 @@ final class OrderUpdatedHandler implements PublishedEventHandler {
 
     /** @return the order id, once every member of the contract checks out */
     static String validate(JsonNode data) throws ContractViolation {
-        Fields.object(data, "");
-        String id = Fields.id(data, "", "id");
-        Fields.text(data, "", "status");
-        Fields.timestamp(data, "", "updatedAt");
+        PayloadFields.object(data, "");
+        String id = PayloadFields.id(data, "", "id");
+        PayloadFields.text(data, "", "status");
+        PayloadFields.timestamp(data, "", "updatedAt");
         return id;
     }
 }

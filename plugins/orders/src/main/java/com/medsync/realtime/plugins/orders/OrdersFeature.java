@@ -1,7 +1,9 @@
 package com.medsync.realtime.plugins.orders;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.spi.plugin.FeatureContext;
 import com.medsync.realtime.spi.plugin.MedsyncFeature;
+import com.medsync.realtime.spi.plugin.PluginSettings;
 
 import org.pf4j.Extension;
 
@@ -21,13 +23,26 @@ public final class OrdersFeature implements MedsyncFeature {
 
     @Override
     public void start(FeatureContext context) {
-        Duration ttl = DurationSetting.read(context.config(), "order-ttl",
-                "medsync.plugin-config.orders.order-ttl", DEFAULT_ORDER_TTL);
+        Duration ttl = orderTtl(context.pluginId(), context.config());
         OrderBook book = new OrderBook(context.store(), ttl);
         context.ownEvent(new OrderNewHandler(book));
         context.ownEvent(new OrderUpdatedHandler(book));
         // Last, so the directory never answers for a feature whose start failed half way.
         OrderBookHolder.set(book);
+    }
+
+    /**
+     * @return {@code order-ttl}, such as {@code 30d} or {@code 12h}; a bare number is refused, not read as
+     *     milliseconds as {@link PluginSettings#duration} would, because nobody means milliseconds for a TTL
+     * @throws IllegalArgumentException naming the setting when it is not a positive duration with a unit
+     */
+    static Duration orderTtl(String pluginId, JsonNode config) {
+        PluginSettings settings = new PluginSettings(pluginId, config);
+        if (config.path("order-ttl").isNumber()) {
+            throw new IllegalArgumentException(settings.name("order-ttl") + " must be a positive duration with a unit,"
+                    + " such as 30d, 12h, 15m, 90s or 500ms, got " + config.get("order-ttl"));
+        }
+        return settings.duration("order-ttl", DEFAULT_ORDER_TTL);
     }
 
     @Override
