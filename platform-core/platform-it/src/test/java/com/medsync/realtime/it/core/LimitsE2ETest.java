@@ -5,6 +5,7 @@ import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
+import com.medsync.realtime.it.support.RawEngineIo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +24,33 @@ class LimitsE2ETest {
             "medsync.limits.client-event-burst", 5,
             "medsync.limits.refusals-before-disconnect", 10,
             "medsync.limits.rooms-per-socket", 3,
-            "medsync.limits.connections-per-user", 2));
+            "medsync.limits.connections-per-user", 2,
+            "medsync.socket.max-payload-bytes", 10_000));
+
+    @Test
+    void aWebSocketFrameOverTheMaximumPayloadClosesOnlyThatConnection() {
+        JsSocket bystander = connect(live.medsync().patientToken("patient_payload_bystander"));
+        try (RawEngineIo raw = RawEngineIo.websocket(live.medsync().socketPort())) {
+            raw.send("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_big") + "\"}");
+            raw.awaitFrameStartingWith("40/patient-pharmacy,");
+
+            raw.send("42/patient-pharmacy,[\"join\",{\"room\":\"" + "x".repeat(20_000) + "\"}]");
+
+            raw.awaitClose(java.time.Duration.ofSeconds(5));
+        }
+        assertThat(bystander.emitWithAck("join", Map.of("room", "user:patient_payload_bystander")).path(0).path("ok")
+                .asBoolean()).isTrue();
+        bystander.close();
+    }
+
+    @Test
+    void aPollingBodyOverTheMaximumPayloadIsRefused() {
+        try (RawEngineIo raw = RawEngineIo.polling(live.medsync().socketPort())) {
+            java.net.http.HttpResponse<String> response = raw.post("4" + "x".repeat(20_000));
+
+            assertThat(response.statusCode()).isEqualTo(413);
+        }
+    }
 
     private static JsSocket connect(String token) {
         Map<String, Object> opts = new HashMap<>(JsClients.auth(token));

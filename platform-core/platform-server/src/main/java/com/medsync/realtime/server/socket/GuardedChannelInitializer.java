@@ -3,6 +3,7 @@ package com.medsync.realtime.server.socket;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 
 import java.time.Duration;
 
@@ -27,6 +28,10 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         super.addSocketioHandlers(pipeline);
+        // netty-socketio puts the response encoder after the aggregator, so the aggregator's own answer to an
+        // oversized body (413) is written past the encoder and the client sees a dropped connection instead.
+        pipeline.remove(HTTP_ENCODER);
+        pipeline.addAfter(HTTP_REQUEST_DECODER, HTTP_ENCODER, new HttpResponseEncoder());
         pipeline.addBefore(PACKET_HANDLER, PACKET_GUARD, guard);
         pipeline.addBefore(PACKET_GUARD, ORIGIN_GUARD, originGuard);
     }
