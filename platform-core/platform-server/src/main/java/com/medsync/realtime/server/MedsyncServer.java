@@ -37,6 +37,7 @@ import com.medsync.realtime.server.socket.SocketPlatform;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
 import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.event.EventPublisher;
 import com.medsync.realtime.spi.event.EventTranslator;
@@ -95,7 +96,7 @@ public final class MedsyncServer implements AutoCloseable {
     private PluginAdministration plugins;
     private HttpApiServer httpServer;
 
-    private MedsyncServer(ServerSettings settings, Credentials credentials) {
+    private MedsyncServer(ServerSettings settings, Credentials credentials, Optional<Authenticator> authenticator) {
         this.settings = settings;
         this.credentials = credentials;
         // A server running on made-up secrets must not be reachable from other machines.
@@ -136,7 +137,8 @@ public final class MedsyncServer implements AutoCloseable {
                 metrics.onLimit(limit);
             }
         };
-        SocketGateway gateway = new SocketGateway(namespaces, new JwtAuthenticator(credentials.jwt()), clientEvents,
+        SocketGateway gateway = new SocketGateway(namespaces,
+                authenticator.orElseGet(() -> new JwtAuthenticator(credentials.jwt())), clientEvents,
                 socketEvents, socketPlatform, settings.limits(), handlerPool, mapper);
         namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);
@@ -169,13 +171,21 @@ public final class MedsyncServer implements AutoCloseable {
 
     /** As {@link #start(Config)}, checking plugins against the given platform version. */
     public static MedsyncServer start(Config config, String platformVersion) {
+        return start(config, platformVersion, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(Config)} with another authenticator than the configured JWT one: for test fixtures
+     * (the protocol conformance server authenticates nobody), never reachable from configuration.
+     */
+    public static MedsyncServer start(Config config, String platformVersion, Optional<Authenticator> authenticator) {
         ServerSettings settings = ServerSettings.from(new Settings(config));
         if (settings.store() == ServerSettings.StoreType.REDIS) {
             throw new InvalidSettingException("medsync.store.type",
                     "redis is not available in this version; use memory");
         }
         Credentials credentials = Credentials.resolve(settings);
-        MedsyncServer server = new MedsyncServer(settings, credentials);
+        MedsyncServer server = new MedsyncServer(settings, credentials, authenticator);
         try {
             server.startPlugins(config, platformVersion);
             server.startPorts();

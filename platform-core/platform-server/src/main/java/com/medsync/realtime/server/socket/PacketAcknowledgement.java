@@ -41,6 +41,13 @@ final class PacketAcknowledgement implements Acknowledgement {
         reply(body);
     }
 
+    @Override
+    public void reply(List<com.fasterxml.jackson.databind.JsonNode> args) {
+        if (requested() && answered.compareAndSet(false, true)) {
+            socket.acknowledge(ackId, List.copyOf(args));
+        }
+    }
+
     private void reply(Object body) {
         if (requested() && answered.compareAndSet(false, true)) {
             socket.acknowledge(ackId, List.of(body));

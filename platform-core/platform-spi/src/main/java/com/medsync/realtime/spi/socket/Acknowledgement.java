@@ -14,4 +14,10 @@ public interface Acknowledgement {
 
     /** Answers {@code {ok: false, error: {code, message}}}. */
     void error(AckError code, String message);
+
+    /**
+     * Answers with arguments of the handler's choosing, for events whose contract is not the platform's
+     * {@code {ok}} shape.
+     */
+    void reply(java.util.List<com.fasterxml.jackson.databind.JsonNode> args);
 }
