@@ -41,8 +41,17 @@ public final class Main {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Shutting down");
-            server.close();
+            Thread shutdown = new Thread(server::shutdown, "medsync-graceful-shutdown");
+            shutdown.start();
+            try {
+                shutdown.join(server.shutdownGracePeriod().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (shutdown.isAlive()) {
+                log.error("Shutdown did not finish within {}; exiting anyway", server.shutdownGracePeriod());
+                Runtime.getRuntime().halt(1);
+            }
             stopped.countDown();
         }, "medsync-shutdown"));
         stopped.await();

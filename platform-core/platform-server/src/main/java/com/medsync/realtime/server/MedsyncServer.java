@@ -269,12 +269,36 @@ public final class MedsyncServer implements AutoCloseable {
         return stats;
     }
 
+    /**
+     * The SIGTERM path: not ready for the drain period, then every transport closed so clients reconnect
+     * elsewhere, then everything released.
+     */
+    public void shutdown() {
+        health.markShuttingDown();
+        log.info("Shutting down: not ready for {}, then closing {} connections", settings.shutdown().drain(),
+                namespaces.all().stream().mapToInt(ServedNamespace::socketCount).sum());
+        try {
+            Thread.sleep(settings.shutdown().drain().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release(socketEngine::closeGracefully);
+    }
+
+    public java.time.Duration shutdownGracePeriod() {
+        return settings.shutdown().gracePeriod();
+    }
+
     /** Stops taking traffic, then releases everything; safe to call more than once. */
     @Override
     public void close() {
         health.markShuttingDown();
+        release(socketEngine::close);
+    }
+
+    private void release(Runnable closeSockets) {
         List<Runnable> steps = new ArrayList<>();
-        steps.add(socketEngine::close);
+        steps.add(closeSockets);
         if (httpServer != null) {
             steps.add(httpServer::close);
         }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,46 @@ class DistributionE2ETest {
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return new Admin(process.exitValue(), output);
+    }
+
+    @Test
+    void sigtermDrainsThenClosesTransportsSoClientsReconnectAndExits() throws Exception {
+        int socketPort = FreePorts.find();
+        int httpPort = FreePorts.find();
+        try (DistributionProcess server = DistributionProcess.start(workDir, Map.of(
+                "MEDSYNC_SOCKET_PORT", String.valueOf(socketPort),
+                "MEDSYNC_HTTP_PORT", String.valueOf(httpPort),
+                "JAVA_OPTS", "-Dmedsync.shutdown.drain=1500ms"));
+                JsClients js = new JsClients()) {
+            String patientToken = server.awaitLineAfter("the patient token", START,
+                    line -> line.startsWith("Patient token"));
+            JsSocket patient = js.connect("http://127.0.0.1:" + socketPort + "/patient-pharmacy",
+                    JsClients.auth(patientToken));
+            patient.awaitConnect();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                    .build();
+            assertThat(http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            long signalled = System.nanoTime();
+            server.terminate();
+
+            // The signal reaches the JVM's shutdown hook within milliseconds; the drain lasts 1.5 s.
+            int status = 200;
+            for (int i = 0; i < 20 && status == 200; i++) {
+                Thread.sleep(50);
+                status = http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode();
+            }
+            assertThat(status).as("not ready while draining").isEqualTo(503);
+            assertThat(patient.events()).as("still connected while draining")
+                    .noneMatch(e -> "disconnect".equals(e.path("type").asText()));
+            assertThat(patient.awaitDisconnect(Duration.ofSeconds(10)))
+                    .as("a transport close, so the client reconnects by itself").isEqualTo("transport close");
+            patient.await("a reconnection attempt", Duration.ofSeconds(5),
+                    e -> "reconnect_attempt".equals(e.path("type").asText()));
+            assertThat(server.awaitExit(Duration.ofSeconds(20))).isIn(0, 143);
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(15));
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ public record ServerSettings(
         String bindHost,
         SocketSettings socket,
         LimitSettings limits,
+        ShutdownSettings shutdown,
         HttpSettings http,
         JwtConfig jwt,
         Optional<String> apiKey,
@@ -35,6 +36,10 @@ public record ServerSettings(
     /** What one client may do. */
     public record LimitSettings(int clientEventsPerSecond, int clientEventBurst, int refusalsBeforeDisconnect,
             int roomsPerSocket, int connectionsPerUser) {
+    }
+
+    /** How a node stops on SIGTERM. */
+    public record ShutdownSettings(Duration drain, Duration gracePeriod) {
     }
 
     /** Settings of the HTTP API port. */
@@ -80,6 +85,9 @@ public record ServerSettings(
                         s.positiveInteger("medsync.limits.refusals-before-disconnect"),
                         s.positiveInteger("medsync.limits.rooms-per-socket"),
                         s.positiveInteger("medsync.limits.connections-per-user")),
+                new ShutdownSettings(
+                        s.duration("medsync.shutdown.drain"),
+                        positive(s, "medsync.shutdown.grace-period")),
                 new HttpSettings(
                         s.port("medsync.http.port"),
                         s.positiveInteger("medsync.http.max-body-bytes"),

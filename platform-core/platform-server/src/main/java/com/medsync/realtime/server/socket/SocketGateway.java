@@ -112,6 +112,14 @@ public final class SocketGateway {
         session.tasks().executeAlways(() -> session.detachAll().forEach(this::removeSocket));
     }
 
+    /**
+     * Closes every Engine.IO connection with an Engine.IO close packet: clients see a transport close and
+     * reconnect on their own (a Socket.IO DISCONNECT would tell them not to).
+     */
+    void closeAll(String reason) {
+        sessions.values().forEach(session -> close(session, reason));
+    }
+
     /** @return the number of Engine.IO connections that have spoken Socket.IO */
     public int engineSessionCount() {
         return sessions.size();

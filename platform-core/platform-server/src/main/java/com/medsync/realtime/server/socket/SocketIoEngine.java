@@ -26,12 +26,14 @@ public final class SocketIoEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketIoEngine.class);
 
     private final SocketIOServer server;
+    private final SocketGateway gateway;
     private final String host;
     private final int port;
 
     public SocketIoEngine(SocketSettings settings, String bindHost, SocketGateway gateway, OriginPolicy origins) {
         this.host = bindHost;
         this.port = settings.port();
+        this.gateway = gateway;
         Configuration configuration = new Configuration();
         configuration.setHostname(bindHost);
         configuration.setPort(settings.port());
@@ -81,6 +83,12 @@ public final class SocketIoEngine implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Closes every client's transport (so clients reconnect elsewhere), then the port. */
+    public void closeGracefully() {
+        gateway.closeAll("server shutting down");
+        close();
     }
 
     @Override
