@@ -25,7 +25,24 @@ class LimitsE2ETest {
             "medsync.limits.refusals-before-disconnect", 10,
             "medsync.limits.rooms-per-socket", 3,
             "medsync.limits.connections-per-user", 2,
-            "medsync.socket.max-payload-bytes", 10_000));
+            "medsync.socket.max-payload-bytes", 10_000,
+            "medsync.socket.connect-timeout", "1s"));
+
+    @Test
+    void aConnectionThatNeverAuthenticatesIsClosedAfterTheConnectTimeout() throws InterruptedException {
+        try (RawEngineIo silent = RawEngineIo.websocket(live.medsync().socketPort());
+                RawEngineIo refused = RawEngineIo.polling(live.medsync().socketPort());
+                RawEngineIo good = RawEngineIo.websocket(live.medsync().socketPort())) {
+            refused.send("40/patient-pharmacy,{\"token\":\"bad\"}");
+            good.send("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_timely") + "\"}");
+            good.awaitFrameStartingWith("40/patient-pharmacy,");
+
+            silent.awaitClose(java.time.Duration.ofSeconds(5));
+            refused.awaitFrameStartingWith("1", java.time.Duration.ofSeconds(5));
+            Thread.sleep(500);
+            assertThat(good.isClosed()).as("an authenticated connection stays").isFalse();
+        }
+    }
 
     @Test
     void aWebSocketFrameOverTheMaximumPayloadClosesOnlyThatConnection() {

@@ -30,7 +30,8 @@ public record ServerSettings(
 
     /** Engine settings of the Socket.IO port. */
     public record SocketSettings(int port, String path, Duration pingInterval, Duration pingTimeout,
-            Duration upgradeTimeout, Duration firstDataTimeout, int maxPayloadBytes, int handlerThreads) {
+            Duration upgradeTimeout, Duration firstDataTimeout, Duration connectTimeout, int maxPayloadBytes,
+            int handlerThreads) {
     }
 
     /** What one client may do. */
@@ -77,6 +78,7 @@ public record ServerSettings(
                         positive(s, "medsync.socket.ping-timeout"),
                         positive(s, "medsync.socket.upgrade-timeout"),
                         positive(s, "medsync.socket.first-data-timeout"),
+                        positive(s, "medsync.socket.connect-timeout"),
                         s.positiveInteger("medsync.socket.max-payload-bytes"),
                         s.positiveInteger("medsync.socket.handler-threads")),
                 new LimitSettings(

@@ -43,6 +43,10 @@ final class EngineSession {
         return sockets.remove(namespace);
     }
 
+    boolean hasSockets() {
+        return !sockets.isEmpty();
+    }
+
     Collection<SocketSession> detachAll() {
         List<SocketSession> all = List.copyOf(sockets.values());
         sockets.clear();

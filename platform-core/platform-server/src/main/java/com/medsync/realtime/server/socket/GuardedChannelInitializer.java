@@ -16,13 +16,17 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
 
     static final String PACKET_GUARD = "medsyncPacketGuard";
     static final String ORIGIN_GUARD = "medsyncOriginGuard";
+    static final String HANDSHAKE_WATCH = "medsyncHandshakeWatch";
 
     private final PacketGuard guard;
     private final OriginGuard originGuard;
+    private final HandshakeWatch handshakeWatch;
 
-    GuardedChannelInitializer(SocketGateway gateway, Duration upgradeTimeout, OriginPolicy origins) {
+    GuardedChannelInitializer(SocketGateway gateway, Duration upgradeTimeout, Duration connectTimeout,
+            OriginPolicy origins) {
         this.guard = new PacketGuard(gateway, upgradeTimeout);
         this.originGuard = new OriginGuard(origins);
+        this.handshakeWatch = new HandshakeWatch(gateway, connectTimeout);
     }
 
     @Override
@@ -34,5 +38,6 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addAfter(HTTP_REQUEST_DECODER, HTTP_ENCODER, new HttpResponseEncoder());
         pipeline.addBefore(PACKET_HANDLER, PACKET_GUARD, guard);
         pipeline.addBefore(PACKET_GUARD, ORIGIN_GUARD, originGuard);
+        pipeline.addAfter(AUTHORIZE_HANDLER, HANDSHAKE_WATCH, handshakeWatch);
     }
 }

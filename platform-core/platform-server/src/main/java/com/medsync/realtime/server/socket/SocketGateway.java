@@ -91,6 +91,21 @@ public final class SocketGateway {
         }
     }
 
+    /**
+     * An Engine.IO connection was just opened: unless it has an authenticated socket by {@code timeout}, it is
+     * closed, so connections that never authenticate do not hold resources.
+     */
+    void onEngineOpened(ClientHead engine, java.time.Duration timeout, java.util.concurrent.ScheduledExecutorService timer) {
+        timer.schedule(() -> {
+            EngineSession session = sessions.get(engine.getSessionId());
+            boolean authenticated = session != null && session.hasSockets();
+            if (!authenticated && engine.isConnected()) {
+                listeners.limited("connect-timeout");
+                close(session != null ? session : sessionOf(engine), "no authenticated CONNECT within " + timeout);
+            }
+        }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** The transport saw something that is not Engine.IO: the connection is closed. */
     void onProtocolViolation(ClientHead engine, String reason) {
         close(sessionOf(engine), reason);

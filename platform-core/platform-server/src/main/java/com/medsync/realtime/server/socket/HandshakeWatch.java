@@ -1,0 +1,40 @@
+package com.medsync.realtime.server.socket;
+
+import com.corundumstudio.socketio.handler.ClientHead;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.time.Duration;
+
+/**
+ * Sits right after netty-socketio's handshake handler, where a new Engine.IO connection first has its
+ * session: it starts the connect timeout, the only moment a connection that will never speak Socket.IO can
+ * be seen.
+ */
+@Sharable
+final class HandshakeWatch extends ChannelInboundHandlerAdapter {
+
+    private final SocketGateway gateway;
+    private final Duration connectTimeout;
+
+    HandshakeWatch(SocketGateway gateway, Duration connectTimeout) {
+        this.gateway = gateway;
+        this.connectTimeout = connectTimeout;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof FullHttpRequest request
+                && !new QueryStringDecoder(request.uri()).parameters().containsKey("sid")) {
+            ClientHead engine = ctx.channel().attr(ClientHead.CLIENT).get();
+            if (engine != null) {
+                gateway.onEngineOpened(engine, connectTimeout, ctx.channel().eventLoop());
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+}
