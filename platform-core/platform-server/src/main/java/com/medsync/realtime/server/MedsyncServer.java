@@ -116,6 +116,8 @@ public final class MedsyncServer implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(store::evictExpired, 1, 1, TimeUnit.MINUTES);
 
         this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));
+        // The gateway needs the platform and the platform, for one call, the gateway.
+        java.util.concurrent.atomic.AtomicReference<SocketGateway> gatewayRef = new java.util.concurrent.atomic.AtomicReference<>();
         SocketPlatform socketPlatform = new SocketPlatform() {
             @Override
             public boolean mayJoin(Principal principal, Room room) {
@@ -136,10 +138,16 @@ public final class MedsyncServer implements AutoCloseable {
             public void limited(String limit) {
                 metrics.onLimit(limit);
             }
+
+            @Override
+            public void dropSlowConsumer(SocketSession socket) {
+                gatewayRef.get().dropSlowConsumer(socket);
+            }
         };
         SocketGateway gateway = new SocketGateway(namespaces,
                 authenticator.orElseGet(() -> new JwtAuthenticator(credentials.jwt())), clientEvents,
                 socketEvents, socketPlatform, settings.limits(), handlerPool, mapper);
+        gatewayRef.set(gateway);
         namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);
 

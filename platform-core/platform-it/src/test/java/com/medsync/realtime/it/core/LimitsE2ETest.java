@@ -26,7 +26,29 @@ class LimitsE2ETest {
             "medsync.limits.rooms-per-socket", 3,
             "medsync.limits.connections-per-user", 2,
             "medsync.socket.max-payload-bytes", 10_000,
-            "medsync.socket.connect-timeout", "1s"));
+            "medsync.socket.connect-timeout", "1s",
+            "medsync.limits.outbound-queue", 20));
+
+    @Test
+    void aClientThatStopsPollingIsDroppedBeforeItsQueueGrowsPastTheLimit() {
+        try (RawEngineIo slow = RawEngineIo.pollingManual(live.medsync().socketPort())) {
+            slow.post("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_slow") + "\"}");
+            slow.pollOnce(java.time.Duration.ofSeconds(5));
+            slow.awaitFrameStartingWith("40/patient-pharmacy,");
+
+            for (int i = 0; i < 25; i++) {
+                live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":" + i
+                        + "},\"to\":[\"user:patient_slow\"]}");
+            }
+
+            RawEngineIo.HttpOutcome late = slow.pollOnce(java.time.Duration.ofSeconds(5));
+            assertThat(late.status() != 200 || late.body().startsWith("1"))
+                    .as("the session was closed, not kept with a growing queue: " + late.status() + " " + late.body())
+                    .isTrue();
+            assertThat(live.medsync().get("/metrics").body())
+                    .contains("medsync_limit_refusals_total{limit=\"outbound-queue\"}");
+        }
+    }
 
     @Test
     void aConnectionThatNeverAuthenticatesIsClosedAfterTheConnectTimeout() throws InterruptedException {

@@ -106,6 +106,14 @@ public final class SocketGateway {
         }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** A socket's client reads too slowly: its Engine.IO connection is closed. */
+    public void dropSlowConsumer(SocketSession socket) {
+        EngineSession session = sessions.get(socket.engine().getSessionId());
+        if (session != null) {
+            close(session, "client too slow: more than its outbound queue waiting");
+        }
+    }
+
     /** The transport saw something that is not Engine.IO: the connection is closed. */
     void onProtocolViolation(ClientHead engine, String reason) {
         close(sessionOf(engine), reason);

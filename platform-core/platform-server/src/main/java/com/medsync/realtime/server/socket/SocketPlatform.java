@@ -17,4 +17,7 @@ public interface SocketPlatform {
 
     /** A limit refused something; {@code limit} names which, for metrics. */
     void limited(String limit);
+
+    /** The client under a socket reads too slowly: its connection is closed, so it reconnects and catches up. */
+    void dropSlowConsumer(SocketSession socket);
 }

@@ -37,6 +37,9 @@ public final class SocketSession implements ClientSocket {
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
     private final TokenBucket events;
     private final int maxRooms;
+    private final int maxQueued;
+    private final java.util.concurrent.atomic.AtomicInteger sentWhileUnwritable = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
     private int refusalsInARow;
 
     SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform,
@@ -48,6 +51,7 @@ public final class SocketSession implements ClientSocket {
         this.platform = platform;
         this.events = new TokenBucket(limits.clientEventsPerSecond(), limits.clientEventBurst());
         this.maxRooms = limits.roomsPerSocket();
+        this.maxQueued = limits.outboundQueue();
     }
 
     /**
@@ -151,11 +155,27 @@ public final class SocketSession implements ClientSocket {
         return engine;
     }
 
-    /** Sends a prepared packet (already addressed to this socket's namespace). */
+    /**
+     * Sends a prepared packet (already addressed to this socket's namespace), unless the client has fallen
+     * too far behind: packets piling up for a poll that does not come, or a WebSocket that stays unwritable.
+     */
     public void send(Packet packet) {
-        if (engine.isConnected()) {
-            engine.send(packet);
+        if (!engine.isConnected() || dropped.get()) {
+            return;
         }
+        boolean writable = engine.isWritable();
+        int behind = writable ? 0 : sentWhileUnwritable.incrementAndGet();
+        if (writable) {
+            sentWhileUnwritable.set(0);
+        }
+        if (engine.getPacketsQueue(engine.getCurrentTransport()).size() >= maxQueued || behind > maxQueued) {
+            if (dropped.compareAndSet(false, true)) {
+                platform.limited("outbound-queue");
+                platform.dropSlowConsumer(this);
+            }
+            return;
+        }
+        engine.send(packet);
     }
 
     /** Answers a client's acknowledgement request. */

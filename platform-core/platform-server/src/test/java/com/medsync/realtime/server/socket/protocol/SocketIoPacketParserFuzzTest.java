@@ -37,7 +37,6 @@ class SocketIoPacketParserFuzzTest {
     /** Valid packets of every kind the parser accepts (the text after the Engine.IO {@code 4}). */
     static final List<String> CORPUS = List.of(
             "0",
-            "0,",
             "0/,",
             "0" + NS + ",",
             "0" + NS,
@@ -73,10 +72,30 @@ class SocketIoPacketParserFuzzTest {
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
 
     @Test
-    void corpusIsValid() throws MalformedPacketException {
+    void corpusIsValid() {
         for (String packet : CORPUS) {
-            SocketIoPacket parsed = parser.parse(packet);
+            SocketIoPacket parsed;
+            try {
+                parsed = parser.parse(packet);
+            } catch (MalformedPacketException e) {
+                throw new AssertionError("corpus packet refused (" + e.getMessage() + "): " + quote(packet), e);
+            }
             checkInvariants(parsed, packet, -1);
+        }
+    }
+
+    /**
+     * The grammar ends with one JSON value; the reference parser ({@code JSON.parse} of the rest) refuses
+     * anything after it, and so must a strict parser, or two parsers disagree about what a packet says.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("bug: trailing content after the JSON payload is accepted and silently dropped"
+            + " (Jackson FAIL_ON_TRAILING_TOKENS is off) — see issue hardening")
+    void trailingContentAfterThePayloadIsRefused() {
+        for (String packet : List.of("2[\"a\"]garbage", "2[\"a\"]]]", "0{} {}", "2/x,1[\"a\"] 7",
+                "0" + NS + ",{\"token\":\"t\"}{\"token\":\"u\"}", "3" + NS + ",1[]x")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(packet)).as(quote(packet))
+                    .isInstanceOf(MalformedPacketException.class);
         }
     }
 
@@ -207,13 +226,30 @@ class SocketIoPacketParserFuzzTest {
                 }
                 default -> fail("unexpected type; " + where);
             }
-            // Round trip: the canonical encoding of what was parsed parses to the same packet.
+            // Round trip: the canonical encoding of what was parsed parses to the same packet. A number beyond
+            // double range (1e999) becomes Infinity, as with JSON.parse in the reference parser; Jackson writes
+            // it back as the string "Infinity", so such payloads cannot round-trip and are not compared.
+            if (payload != null && hasNonFiniteNumber(payload)) {
+                return;
+            }
             String encoded = encode(packet);
             SocketIoPacket again = parser.parse(encoded);
             assertThat(again).as(where + " re-encoded as " + quote(encoded)).isEqualTo(packet);
         } catch (MalformedPacketException e) {
             fail("the re-encoding of an accepted packet was refused (" + e.getMessage() + "); " + where);
         }
+    }
+
+    private static boolean hasNonFiniteNumber(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return !Double.isFinite(node.doubleValue());
+        }
+        for (JsonNode child : node) {
+            if (hasNonFiniteNumber(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The canonical Socket.IO v5 encoding: {@code <type>[<attachments>-][<nsp>,][<ackId>][<json>]}. */
