@@ -17,13 +17,16 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     static final String PACKET_GUARD = "medsyncPacketGuard";
     static final String ORIGIN_GUARD = "medsyncOriginGuard";
     static final String HANDSHAKE_WATCH = "medsyncHandshakeWatch";
+    static final String REQUEST_CHECK = "medsyncRequestCheck";
 
     private final PacketGuard guard;
     private final OriginGuard originGuard;
     private final HandshakeWatch handshakeWatch;
+    private final EngineRequestCheck requestCheck;
 
-    GuardedChannelInitializer(SocketGateway gateway, Duration upgradeTimeout, Duration connectTimeout,
+    GuardedChannelInitializer(SocketGateway gateway, String path, Duration upgradeTimeout, Duration connectTimeout,
             OriginPolicy origins) {
+        this.requestCheck = new EngineRequestCheck(path, gateway::isOpenEngine);
         this.guard = new PacketGuard(gateway, upgradeTimeout);
         this.originGuard = new OriginGuard(origins);
         this.handshakeWatch = new HandshakeWatch(gateway, connectTimeout);
@@ -38,6 +41,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addAfter(HTTP_REQUEST_DECODER, HTTP_ENCODER, new HttpResponseEncoder());
         pipeline.addBefore(PACKET_HANDLER, PACKET_GUARD, guard);
         pipeline.addBefore(PACKET_GUARD, ORIGIN_GUARD, originGuard);
+        pipeline.addAfter(ORIGIN_GUARD, REQUEST_CHECK, requestCheck);
         pipeline.addAfter(AUTHORIZE_HANDLER, HANDSHAKE_WATCH, handshakeWatch);
     }
 }

@@ -56,6 +56,8 @@ public final class SocketGateway {
     private final ObjectMapper mapper;
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
     private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
+    /** Every open Engine.IO connection, from its handshake on, whether it spoke Socket.IO yet or not. */
+    private final java.util.Set<UUID> openEngines = ConcurrentHashMap.newKeySet();
     private final LimitSettings limits;
     private final UserConnections userConnections;
 
@@ -96,6 +98,7 @@ public final class SocketGateway {
      * closed, so connections that never authenticate do not hold resources.
      */
     void onEngineOpened(ClientHead engine, java.time.Duration timeout, java.util.concurrent.ScheduledExecutorService timer) {
+        openEngines.add(engine.getSessionId());
         timer.schedule(() -> {
             EngineSession session = sessions.get(engine.getSessionId());
             boolean authenticated = session != null && session.hasSockets();
@@ -126,6 +129,7 @@ public final class SocketGateway {
 
     /** The Engine.IO connection is gone: its sockets leave their rooms and namespaces. */
     void onEngineClosed(UUID engineSessionId) {
+        openEngines.remove(engineSessionId);
         EngineSession session = sessions.remove(engineSessionId);
         if (session == null) {
             return;
@@ -141,6 +145,11 @@ public final class SocketGateway {
      */
     void closeAll(String reason) {
         sessions.values().forEach(session -> close(session, reason));
+    }
+
+    /** @return whether an Engine.IO session id belongs to an open connection */
+    boolean isOpenEngine(UUID engineSessionId) {
+        return openEngines.contains(engineSessionId);
     }
 
     /** @return the number of Engine.IO connections that have spoken Socket.IO */

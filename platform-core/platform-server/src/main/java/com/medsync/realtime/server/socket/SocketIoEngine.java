@@ -53,7 +53,8 @@ public final class SocketIoEngine implements AutoCloseable {
         configuration.setExceptionListener(new LoggingExceptionListener());
 
         this.server = new SocketIOServer(configuration);
-        server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings.upgradeTimeout(), settings.connectTimeout(), origins));
+        server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings.path(), settings.upgradeTimeout(), settings.connectTimeout(),
+                origins));
         // netty-socketio attaches every connection to its main namespace; leaving it is how we learn that
         // the connection is gone. No connect listener: that one would fire for clients that never asked for "/".
         server.addDisconnectListener(client -> gateway.onEngineClosed(client.getSessionId()));
