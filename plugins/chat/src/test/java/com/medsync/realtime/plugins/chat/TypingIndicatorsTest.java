@@ -145,6 +145,11 @@ class TypingIndicatorsTest {
         public void error(AckError code, String message) {
             answer = code.name();
         }
+
+        @Override
+        public void reply(List<com.fasterxml.jackson.databind.JsonNode> args) {
+            answer = "reply " + args;
+        }
     }
 
     private static final class ManualScheduler implements PluginScheduler {
