@@ -66,6 +66,21 @@ class EngineRequestsE2ETest {
     }
 
     @Test
+    void aBrokenPercentEscapeIsABadRequestNotADroppedConnection() throws Exception {
+        for (String query : new String[] {"EIO=4&transport=polling&x=%E6%A2%ZZ", "EIO=4&transport=polling&%%=1"}) {
+            // The JDK's HTTP client will not send such a target, so it goes over a plain socket.
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", live.medsync().socketPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(("GET " + RawEngineIo.PATH + "?" + query + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(query).startsWith("HTTP/1.1 400")
+                        .endsWith("{\"code\":3,\"message\":\"Bad request\"}");
+            }
+        }
+    }
+
+    @Test
     void aWellFormedHandshakeStillWorks() {
         try (RawEngineIo session = RawEngineIo.polling(live.medsync().socketPort())) {
             assertThat(session.open().sid()).isNotBlank();

@@ -45,13 +45,17 @@ final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             QueryStringDecoder query = new QueryStringDecoder(request.uri());
-            if (query.path().equals(path)) {
-                String problem = problem(request.method(), query.parameters());
-                if (problem != null) {
-                    ReferenceCountUtil.release(msg);
-                    refuse(ctx, problem);
-                    return;
-                }
+            String problem;
+            try {
+                problem = query.path().equals(path) ? problem(request.method(), query.parameters()) : null;
+            } catch (IllegalArgumentException malformedEscape) {
+                // A broken %-escape anywhere in the target: netty-socketio would fail on it and drop the connection.
+                problem = "{\"code\":3,\"message\":\"Bad request\"}";
+            }
+            if (problem != null) {
+                ReferenceCountUtil.release(msg);
+                refuse(ctx, problem);
+                return;
             }
         }
         ctx.fireChannelRead(msg);
