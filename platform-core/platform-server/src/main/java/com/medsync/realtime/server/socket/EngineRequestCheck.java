@@ -29,6 +29,9 @@ import java.util.function.Predicate;
 @Sharable
 final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
 
+    /** Anything under the Engine.IO path but the path itself, or a WebSocket request that is not an upgrade. */
+    private static final String BAD_REQUEST = "{\"code\":3,\"message\":\"Bad request\"}";
+
     private final String path;
     private final Predicate<UUID> liveSession;
 
@@ -47,10 +50,11 @@ final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
             QueryStringDecoder query = new QueryStringDecoder(request.uri());
             String problem;
             try {
-                problem = query.path().equals(path) ? problem(request.method(), query.parameters()) : null;
+                problem = query.path().equals(path) ? problem(request, query.parameters())
+                        : query.path().startsWith(path) ? BAD_REQUEST : null;
             } catch (IllegalArgumentException malformedEscape) {
                 // A broken %-escape anywhere in the target: netty-socketio would fail on it and drop the connection.
-                problem = "{\"code\":3,\"message\":\"Bad request\"}";
+                problem = BAD_REQUEST;
             }
             if (problem != null) {
                 ReferenceCountUtil.release(msg);
@@ -62,13 +66,17 @@ final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
     }
 
     /** @return the JSON error body, or null when the request is well-formed */
-    private String problem(HttpMethod method, Map<String, List<String>> parameters) {
+    private String problem(HttpRequest request, Map<String, List<String>> parameters) {
+        HttpMethod method = request.method();
         if (!"4".equals(first(parameters, "EIO"))) {
             return "{\"code\":5,\"message\":\"Unsupported protocol version\"}";
         }
         String transport = first(parameters, "transport");
         if (!"polling".equals(transport) && !"websocket".equals(transport)) {
             return "{\"code\":0,\"message\":\"Transport unknown\"}";
+        }
+        if ("websocket".equals(transport) && !isWebSocketUpgrade(request)) {
+            return BAD_REQUEST;
         }
         String sid = first(parameters, "sid");
         if (sid == null) {
@@ -82,6 +90,14 @@ final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
             return "{\"code\":1,\"message\":\"Session ID unknown\"}";
         }
         return null;
+    }
+
+    /** Netty's handshaker drops a connection whose upgrade lacks a key or asks for another version. */
+    private static boolean isWebSocketUpgrade(HttpRequest request) {
+        String key = request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+        return "websocket".equalsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))
+                && "13".equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))
+                && key != null && !key.isBlank();
     }
 
     private static String first(Map<String, List<String>> parameters, String name) {

@@ -59,9 +59,23 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static boolean isProbe(ByteBuf packet) {
-        return packet.readableBytes() == PROBE.length()
-                && PROBE.equals(packet.toString(CharsetUtil.US_ASCII));
+    /**
+     * The housekeeping packets a client may send, exactly: close {@code 1}, pong {@code 3}, and during an
+     * upgrade the probe {@code 2probe} and the upgrade {@code 5}, both on the new WebSocket while the session
+     * still polls. netty-socketio acts on anything that merely starts with those digits.
+     *
+     * @return what is wrong, or null when the packet is one of those
+     */
+    private static String housekeepingProblem(PacketsMessage message, ByteBuf packet) {
+        String text = packet.toString(CharsetUtil.US_ASCII);
+        boolean upgrading = message.getTransport() == Transport.WEBSOCKET
+                && message.getClient().getCurrentTransport() == Transport.POLLING;
+        return switch (text) {
+            case "1", "3" -> null;
+            case PROBE, "5" -> upgrading ? null : "'" + text + "' outside an upgrade";
+            default -> "malformed Engine.IO packet '" + (text.length() > 20 ? text.substring(0, 20) + "..." : text)
+                    + "'";
+        };
     }
 
     /** @return false when the connection was closed and the rest of the message must be dropped */
@@ -77,11 +91,24 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
                 gateway.onPacket(message.getClient(), text);
                 return true;
             }
-            case '1', '2', '3', '5', '6' -> {
-                if (message.getTransport() == Transport.WEBSOCKET && isProbe(packet)) {
+            case '1', '2', '3', '5' -> {
+                String problem = housekeepingProblem(message, packet);
+                if (problem != null) {
+                    gateway.onProtocolViolation(message.getClient(), problem);
+                    return false;
+                }
+                if (type == '2') {
                     UpgradeNudge.start(message.getClient(), ctx.channel().eventLoop(), upgradeTimeout);
                 }
                 ctx.fireChannelRead(new PacketsMessage(message.getClient(), packet, message.getTransport()));
+                return true;
+            }
+            case '6' -> {
+                // A noop from a client carries nothing; netty-socketio would answer it with a CONNECT to "/".
+                if (packet.readableBytes() != 1) {
+                    gateway.onProtocolViolation(message.getClient(), "noop packet with content");
+                    return false;
+                }
                 return true;
             }
             default -> {

@@ -26,6 +26,8 @@ public final class SocketIoPacketParser {
     public SocketIoPacketParser() {
         this.mapper = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Anything after the payload would be silently dropped otherwise ("2[\"a\"]garbage").
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
