@@ -44,6 +44,8 @@ final class OriginGuard extends ChannelInboundHandlerAdapter {
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.FORBIDDEN, Unpooled.wrappedBuffer(REFUSAL));
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        // The connection is closed after this answer; saying so keeps keep-alive clients from reusing it.
+        response.headers().set(HttpHeaderNames.CONNECTION, io.netty.handler.codec.http.HttpHeaderValues.CLOSE);
                 response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, REFUSAL.length);
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
                 return;
