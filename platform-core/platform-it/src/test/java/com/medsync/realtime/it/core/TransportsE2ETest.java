@@ -45,6 +45,7 @@ class TransportsE2ETest {
     void aRawPollingSessionUpgradesToWebSocketAndKeepsItsSocket() {
         try (RawEngineIo raw = RawEngineIo.polling(live.medsync().socketPort())) {
             assertThat(raw.open().upgrades()).containsExactly("websocket");
+            assertThat(raw.open().maxPayload()).as("protocol 4's open packet carries maxPayload").isEqualTo(1_000_000);
             raw.send("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_upgrade") + "\"}");
             assertThat(raw.awaitFrameStartingWith("40/patient-pharmacy,")).contains("\"sid\"");
 

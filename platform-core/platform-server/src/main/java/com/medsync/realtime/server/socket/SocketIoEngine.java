@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
 
@@ -51,6 +52,7 @@ public final class SocketIoEngine implements AutoCloseable {
         configuration.setAckMode(AckMode.MANUAL);
         configuration.setUseLinuxNativeEpoll(false);
         configuration.setExceptionListener(new LoggingExceptionListener());
+        configuration.setJsonSupport(new JacksonJsonSupport(HandshakeSerializer.module(settings.maxPayloadBytes())));
 
         this.server = new SocketIOServer(configuration);
         server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings.path(), settings.upgradeTimeout(), settings.connectTimeout(),
