@@ -1,11 +1,10 @@
 package com.medsync.realtime.server.socket;
 
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-
-import java.time.Duration;
 
 /**
  * netty-socketio's pipeline with our {@link OriginGuard} and {@link PacketGuard} in front of its packet
@@ -18,18 +17,19 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     static final String ORIGIN_GUARD = "medsyncOriginGuard";
     static final String HANDSHAKE_WATCH = "medsyncHandshakeWatch";
     static final String REQUEST_CHECK = "medsyncRequestCheck";
+    static final String CLOSING_RESPONSES = "medsyncClosingResponses";
 
     private final PacketGuard guard;
     private final OriginGuard originGuard;
     private final HandshakeWatch handshakeWatch;
     private final EngineRequestCheck requestCheck;
+    private final ClosingResponses closingResponses = new ClosingResponses();
 
-    GuardedChannelInitializer(SocketGateway gateway, String path, Duration upgradeTimeout, Duration connectTimeout,
-            OriginPolicy origins) {
-        this.requestCheck = new EngineRequestCheck(path, gateway::isOpenEngine);
-        this.guard = new PacketGuard(gateway, upgradeTimeout);
+    GuardedChannelInitializer(SocketGateway gateway, SocketSettings settings, OriginPolicy origins) {
+        this.requestCheck = new EngineRequestCheck(settings.path(), gateway, settings.maxPayloadBytes());
+        this.guard = new PacketGuard(gateway, settings.upgradeTimeout());
         this.originGuard = new OriginGuard(origins);
-        this.handshakeWatch = new HandshakeWatch(gateway, connectTimeout);
+        this.handshakeWatch = new HandshakeWatch(gateway, EngineTimings.of(settings));
     }
 
     @Override
@@ -39,6 +39,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         // oversized body (413) is written past the encoder and the client sees a dropped connection instead.
         pipeline.remove(HTTP_ENCODER);
         pipeline.addAfter(HTTP_REQUEST_DECODER, HTTP_ENCODER, new HttpResponseEncoder());
+        pipeline.addAfter(HTTP_ENCODER, CLOSING_RESPONSES, closingResponses);
         pipeline.addBefore(PACKET_HANDLER, PACKET_GUARD, guard);
         pipeline.addBefore(PACKET_GUARD, ORIGIN_GUARD, originGuard);
         pipeline.addAfter(ORIGIN_GUARD, REQUEST_CHECK, requestCheck);

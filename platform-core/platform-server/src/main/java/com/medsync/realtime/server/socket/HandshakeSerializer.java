@@ -5,26 +5,32 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
 
 import java.io.IOException;
 
 /**
  * Writes the Engine.IO open packet as protocol 4 defines it: netty-socketio's leaves out {@code maxPayload},
- * which clients use to size their polling batches.
+ * which clients use to size their polling batches, and would announce its own heartbeat timings, which the
+ * platform replaces with {@link EngineHeartbeat}.
  */
 final class HandshakeSerializer extends StdSerializer<AuthPacket> {
 
     private static final long serialVersionUID = 1L;
 
     private final int maxPayload;
+    private final long pingInterval;
+    private final long pingTimeout;
 
-    private HandshakeSerializer(int maxPayload) {
+    private HandshakeSerializer(SocketSettings settings) {
         super(AuthPacket.class);
-        this.maxPayload = maxPayload;
+        this.maxPayload = settings.maxPayloadBytes();
+        this.pingInterval = settings.pingInterval().toMillis();
+        this.pingTimeout = settings.pingTimeout().toMillis();
     }
 
-    static SimpleModule module(int maxPayload) {
-        return new SimpleModule("medsync-handshake").addSerializer(AuthPacket.class, new HandshakeSerializer(maxPayload));
+    static SimpleModule module(SocketSettings settings) {
+        return new SimpleModule("medsync-handshake").addSerializer(AuthPacket.class, new HandshakeSerializer(settings));
     }
 
     @Override
@@ -36,8 +42,8 @@ final class HandshakeSerializer extends StdSerializer<AuthPacket> {
             json.writeString(upgrade);
         }
         json.writeEndArray();
-        json.writeNumberField("pingInterval", packet.getPingInterval());
-        json.writeNumberField("pingTimeout", packet.getPingTimeout());
+        json.writeNumberField("pingInterval", pingInterval);
+        json.writeNumberField("pingTimeout", pingTimeout);
         json.writeNumberField("maxPayload", maxPayload);
         json.writeEndObject();
     }

@@ -8,22 +8,21 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
-import java.time.Duration;
 
 /**
  * Sits right after netty-socketio's handshake handler, where a new Engine.IO connection first has its
- * session: it starts the connect timeout, the only moment a connection that will never speak Socket.IO can
+ * session: it starts the connect timeout and the heartbeat, the only moment a connection that will never speak Socket.IO can
  * be seen.
  */
 @Sharable
 final class HandshakeWatch extends ChannelInboundHandlerAdapter {
 
     private final SocketGateway gateway;
-    private final Duration connectTimeout;
+    private final EngineTimings timings;
 
-    HandshakeWatch(SocketGateway gateway, Duration connectTimeout) {
+    HandshakeWatch(SocketGateway gateway, EngineTimings timings) {
         this.gateway = gateway;
-        this.connectTimeout = connectTimeout;
+        this.timings = timings;
     }
 
     @Override
@@ -32,7 +31,7 @@ final class HandshakeWatch extends ChannelInboundHandlerAdapter {
                 && !new QueryStringDecoder(request.uri()).parameters().containsKey("sid")) {
             ClientHead engine = ctx.channel().attr(ClientHead.CLIENT).get();
             if (engine != null) {
-                gateway.onEngineOpened(engine, connectTimeout, ctx.channel().eventLoop());
+                gateway.onEngineOpened(engine, timings, ctx.channel().eventLoop());
             }
         }
         ctx.fireChannelRead(msg);

@@ -13,8 +13,9 @@ import java.time.Duration;
 
 /**
  * Sits in front of netty-socketio's packet handler and splits each transport message into Engine.IO
- * packets. Engine.IO housekeeping (ping, pong, upgrade, close, noop) goes on to netty-socketio, one packet
- * at a time; Socket.IO packets ({@code 4...}) go to the {@link SocketGateway} and never reach
+ * packets. The heartbeat's pongs and a client's close packet are the platform's ({@link EngineHeartbeat},
+ * {@link SocketGateway}); the upgrade's probe and upgrade packets go on to netty-socketio, one packet at a
+ * time; Socket.IO packets ({@code 4...}) go to the {@link SocketGateway} and never reach
  * netty-socketio's decoder, whose namespace and auth handling this platform replaces.
  */
 @Sharable
@@ -97,9 +98,23 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
                     gateway.onProtocolViolation(message.getClient(), problem);
                     return false;
                 }
-                if (type == '2') {
-                    UpgradeNudge.start(message.getClient(), ctx.channel().eventLoop(), upgradeTimeout);
+                switch (type) {
+                    case '1' -> {
+                        gateway.onClientClose(message.getClient(), ctx.channel().eventLoop());
+                        if (message.getTransport() == Transport.WEBSOCKET) {
+                            ctx.channel().close();
+                        }
+                        return false;
+                    }
+                    case '3' -> {
+                        gateway.onPong(message.getClient());
+                        return true;
+                    }
+                    case '2' -> UpgradeNudge.start(message.getClient(), ctx.channel().eventLoop(), upgradeTimeout);
+                    default -> {
+                    }
                 }
+                // The probe and the upgrade: netty-socketio runs the transport switch.
                 ctx.fireChannelRead(new PacketsMessage(message.getClient(), packet, message.getTransport()));
                 return true;
             }

@@ -1,6 +1,10 @@
 package com.medsync.realtime.server.socket;
 
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.EngineIOVersion;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,10 +22,12 @@ import com.medsync.realtime.spi.socket.ClientEvent;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Everything Socket.IO (protocol 5) above Engine.IO: namespace CONNECT with authentication, DISCONNECT,
@@ -40,9 +47,12 @@ import java.util.concurrent.RejectedExecutionException;
  * no socket on closes the connection, as the reference server does; and nothing happens for a namespace
  * that is not served, whatever the client asks.
  */
-public final class SocketGateway {
+public final class SocketGateway implements EngineSessions {
 
     private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
+
+    /** How long a polling client's last poll has to arrive after its close packet. */
+    private static final long CLOSING_POLL_GRACE_MILLIS = 200;
 
     /** Packets one connection may have waiting before it is cut off for flooding. */
     private static final int MAX_PENDING_PACKETS = 256;
@@ -57,7 +67,7 @@ public final class SocketGateway {
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
     private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
     /** Every open Engine.IO connection, from its handshake on, whether it spoke Socket.IO yet or not. */
-    private final java.util.Set<UUID> openEngines = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, OpenEngine> openEngines = new ConcurrentHashMap<>();
     private final LimitSettings limits;
     private final UserConnections userConnections;
 
@@ -97,16 +107,47 @@ public final class SocketGateway {
      * An Engine.IO connection was just opened: unless it has an authenticated socket by {@code timeout}, it is
      * closed, so connections that never authenticate do not hold resources.
      */
-    void onEngineOpened(ClientHead engine, java.time.Duration timeout, java.util.concurrent.ScheduledExecutorService timer) {
-        openEngines.add(engine.getSessionId());
-        timer.schedule(() -> {
+    void onEngineOpened(ClientHead engine, EngineTimings timings, EventLoop loop) {
+        Duration timeout = timings.connectTimeout();
+        EngineHeartbeat heartbeat = EngineHeartbeat.start(engine, loop, timings.pingInterval(), timings.pingTimeout(),
+                expired -> close(sessionOf(expired), "no pong within " + timings.pingTimeout()));
+        openEngines.put(engine.getSessionId(), new OpenEngine(engine, heartbeat));
+        loop.schedule(() -> {
             EngineSession session = sessions.get(engine.getSessionId());
             boolean authenticated = session != null && session.hasSockets();
             if (!authenticated && engine.isConnected()) {
                 listeners.limited("connect-timeout");
                 close(session != null ? session : sessionOf(engine), "no authenticated CONNECT within " + timeout);
             }
-        }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The client answered a ping. */
+    void onPong(ClientHead engine) {
+        OpenEngine open = openEngines.get(engine.getSessionId());
+        if (open != null) {
+            open.heartbeat.pong();
+        }
+    }
+
+    /**
+     * The client closed its Engine.IO connection with a close packet: a poll it has waiting is answered with
+     * a noop, as the reference server does, and the connection ends. When no poll is waiting, the one the
+     * client sent with its close packet may still be on its way: the noop waits for it a moment, and the
+     * session is closed to every other request meanwhile.
+     */
+    void onClientClose(ClientHead engine, EventLoop loop) {
+        log.debug("Client closed connection {}", engine.getSessionId());
+        if (engine.getCurrentTransport() == Transport.POLLING
+                && engine.send(new Packet(PacketType.NOOP, EngineIOVersion.V4), Transport.POLLING) == null) {
+            OpenEngine open = openEngines.get(engine.getSessionId());
+            if (open != null) {
+                open.closing = true;
+                loop.schedule(engine::onChannelDisconnect, CLOSING_POLL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        engine.onChannelDisconnect();
     }
 
     /** A socket's client reads too slowly: its Engine.IO connection is closed. */
@@ -129,7 +170,10 @@ public final class SocketGateway {
 
     /** The Engine.IO connection is gone: its sockets leave their rooms and namespaces. */
     void onEngineClosed(UUID engineSessionId) {
-        openEngines.remove(engineSessionId);
+        OpenEngine open = openEngines.remove(engineSessionId);
+        if (open != null) {
+            open.heartbeat.stop();
+        }
         EngineSession session = sessions.remove(engineSessionId);
         if (session == null) {
             return;
@@ -147,9 +191,29 @@ public final class SocketGateway {
         sessions.values().forEach(session -> close(session, reason));
     }
 
-    /** @return whether an Engine.IO session id belongs to an open connection */
-    boolean isOpenEngine(UUID engineSessionId) {
-        return openEngines.contains(engineSessionId);
+    @Override
+    public Optional<EngineTransport> transportOf(UUID engineSessionId) {
+        OpenEngine open = openEngines.get(engineSessionId);
+        if (open == null || !open.engine.isConnected()) {
+            return Optional.empty();
+        }
+        if (open.closing) {
+            // Only the poll that picks up the closing noop may still come in.
+            return open.engine.getPacketsQueue(Transport.POLLING).isEmpty() ? Optional.empty()
+                    : Optional.of(EngineTransport.POLLING);
+        }
+        if (open.engine.getCurrentTransport() == Transport.WEBSOCKET) {
+            return Optional.of(EngineTransport.WEBSOCKET);
+        }
+        return Optional.of(open.upgrading ? EngineTransport.UPGRADING : EngineTransport.POLLING);
+    }
+
+    @Override
+    public void upgradeStarted(UUID engineSessionId) {
+        OpenEngine open = openEngines.get(engineSessionId);
+        if (open != null) {
+            open.upgrading = true;
+        }
     }
 
     /** @return the number of Engine.IO connections that have spoken Socket.IO */
@@ -233,7 +297,7 @@ public final class SocketGateway {
     }
 
     private void handshakeTook(ServedNamespace namespace, long startedNanos, boolean accepted) {
-        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         listeners.handshake(namespace.name(), took, accepted);
     }
 
@@ -310,5 +374,18 @@ public final class SocketGateway {
             sent.addListener(ChannelFutureListener.CLOSE);
         }
         engine.onChannelDisconnect();
+    }
+
+    private static final class OpenEngine {
+
+        final ClientHead engine;
+        final EngineHeartbeat heartbeat;
+        volatile boolean upgrading;
+        volatile boolean closing;
+
+        OpenEngine(ClientHead engine, EngineHeartbeat heartbeat) {
+            this.engine = engine;
+            this.heartbeat = heartbeat;
+        }
     }
 }

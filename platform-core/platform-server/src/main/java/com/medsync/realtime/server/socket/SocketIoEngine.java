@@ -26,6 +26,9 @@ public final class SocketIoEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketIoEngine.class);
 
+    /** A day: netty-socketio's pings and ping timeout never fire while a connection lives. */
+    private static final int NETTY_HEARTBEAT_OFF_MILLIS = 24 * 60 * 60 * 1000;
+
     private final SocketIOServer server;
     private final SocketGateway gateway;
     private final String host;
@@ -40,8 +43,10 @@ public final class SocketIoEngine implements AutoCloseable {
         configuration.setPort(settings.port());
         configuration.setContext(settings.path());
         configuration.setTransports(Transport.WEBSOCKET, Transport.POLLING);
-        configuration.setPingInterval((int) settings.pingInterval().toMillis());
-        configuration.setPingTimeout((int) settings.pingTimeout().toMillis());
+        // The heartbeat is ours (EngineHeartbeat); netty-socketio's is pushed out of the way, and the open
+        // packet announces the configured timings (HandshakeSerializer).
+        configuration.setPingInterval(NETTY_HEARTBEAT_OFF_MILLIS);
+        configuration.setPingTimeout(NETTY_HEARTBEAT_OFF_MILLIS);
         configuration.setUpgradeTimeout((int) settings.upgradeTimeout().toMillis());
         configuration.setFirstDataTimeout((int) settings.firstDataTimeout().toMillis());
         configuration.setMaxFramePayloadLength(settings.maxPayloadBytes());
@@ -51,12 +56,13 @@ public final class SocketIoEngine implements AutoCloseable {
         configuration.setAllowCustomRequests(false);
         configuration.setAckMode(AckMode.MANUAL);
         configuration.setUseLinuxNativeEpoll(false);
+        // A restarted node binds at once, even while connections of the previous one linger in TIME_WAIT.
+        configuration.getSocketConfig().setReuseAddress(true);
         configuration.setExceptionListener(new LoggingExceptionListener());
-        configuration.setJsonSupport(new JacksonJsonSupport(HandshakeSerializer.module(settings.maxPayloadBytes())));
+        configuration.setJsonSupport(new JacksonJsonSupport(HandshakeSerializer.module(settings)));
 
         this.server = new SocketIOServer(configuration);
-        server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings.path(), settings.upgradeTimeout(), settings.connectTimeout(),
-                origins));
+        server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings, origins));
         // netty-socketio attaches every connection to its main namespace; leaving it is how we learn that
         // the connection is gone. No connect listener: that one would fire for clients that never asked for "/".
         server.addDisconnectListener(client -> gateway.onEngineClosed(client.getSessionId()));
