@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.spi.plugin.FeatureContext;
 import com.medsync.realtime.spi.plugin.MedsyncFeature;
+import com.medsync.realtime.spi.socket.ClientEvent;
 import com.medsync.realtime.spi.socket.ClientSocket;
 import com.medsync.realtime.spi.socket.SocketListener;
 
@@ -23,8 +24,7 @@ import java.util.Set;
  *   <li>on connect, emits {@code auth} with the handshake's auth payload (the principal's claims, which the
  *       conformance authenticator fills with it) on the namespaces of {@code auth-namespaces} in its plugin
  *       config (default {@code /} and {@code /custom}, as the reference server does);</li>
- *   <li>answers {@code message} with {@code message-back} and the FIRST argument only:
- *       {@link ClientSocket#emit} sends exactly one data argument (the reference server echoes all);</li>
+ *   <li>answers {@code message} with {@code message-back} and all of its arguments;</li>
  *   <li>acknowledges {@code message-with-ack} with all of its arguments.</li>
  * </ul>
  * Test fixture only; no production code knows about it.
@@ -50,12 +50,8 @@ public final class ConformanceFeature implements MedsyncFeature {
         context.serveNamespace("/", EventTranslator.CANONICAL);
         context.serveNamespace(CUSTOM_NAMESPACE, EventTranslator.CANONICAL);
 
-        context.handleClientEvent("message", event -> event.socket().emit("message-back", event.firstArg()));
-        context.handleClientEvent("message-with-ack", event -> {
-            List<JsonNode> args = new ArrayList<>();
-            event.args().forEach(args::add);
-            event.ack().reply(args);
-        });
+        context.handleClientEvent("message", event -> event.socket().emit("message-back", allArgs(event).toArray(JsonNode[]::new)));
+        context.handleClientEvent("message-with-ack", event -> event.ack().reply(allArgs(event)));
         context.addSocketListener(new SocketListener() {
             @Override
             public void onConnect(ClientSocket socket) {
@@ -64,5 +60,11 @@ public final class ConformanceFeature implements MedsyncFeature {
                 }
             }
         });
+    }
+
+    private static List<JsonNode> allArgs(ClientEvent event) {
+        List<JsonNode> args = new ArrayList<>();
+        event.args().forEach(args::add);
+        return args;
     }
 }

@@ -134,8 +134,8 @@ public final class SocketSession implements ClientSocket {
     }
 
     @Override
-    public void emit(String event, JsonNode data) {
-        send(Packets.event(namespace.name(), event, List.of(data)));
+    public void emit(String event, JsonNode... args) {
+        send(Packets.event(namespace.name(), event, List.of(args)));
     }
 
     @Override

@@ -36,8 +36,16 @@ public interface ClientSocket {
     /** @return true when the socket was in the room */
     boolean leave(Room room);
 
-    /** Sends one event to this socket only. */
-    void emit(String event, JsonNode data);
+    /** Sends one event with one data argument to this socket only. */
+    default void emit(String event, JsonNode data) {
+        emit(event, new JsonNode[] {data});
+    }
+
+    /**
+     * Sends one event with any number of arguments to this socket only, as {@code socket.emit(event, a, b)}
+     * does in Socket.IO: the client's listener receives them as separate arguments.
+     */
+    void emit(String event, JsonNode... args);
 
     /**
      * Sends an event to the other members of a room on every served namespace (each namespace's
