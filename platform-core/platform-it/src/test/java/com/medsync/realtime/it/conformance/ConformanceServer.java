@@ -78,6 +78,15 @@ public final class ConformanceServer {
 
     /** Starts the server; the caller closes it. */
     public static MedsyncServer start(int port, List<String> authNamespaces) throws IOException {
+        return start(port, authNamespaces, Map.of());
+    }
+
+    /**
+     * Starts the server with some settings changed (for tests that need the fixture's events but not the
+     * suite's tight heartbeat); the caller closes it.
+     */
+    public static MedsyncServer start(int port, List<String> authNamespaces, Map<String, Object> overrides)
+            throws IOException {
         Path pluginsDir = Files.createTempDirectory("medsync-conformance-plugins");
         Path stateDir = Files.createTempDirectory("medsync-conformance-state");
         pluginsDir.toFile().deleteOnExit();
@@ -103,6 +112,7 @@ public final class ConformanceServer {
         settings.put("medsync.plugins.dir", pluginsDir.toString());
         settings.put("medsync.state.dir", stateDir.toString());
         settings.put("medsync.plugin-config." + ConformanceFeature.PLUGIN_ID + ".auth-namespaces", authNamespaces);
+        settings.putAll(overrides);
 
         return MedsyncServer.start(new ConfigLoader().load(ConfigFactory.parseMap(settings)),
                 PlatformVersion.current(), Optional.of(permissiveAuthenticator()));

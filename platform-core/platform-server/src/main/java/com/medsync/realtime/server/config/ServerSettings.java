@@ -36,7 +36,7 @@ public record ServerSettings(
 
     /** What one client may do. */
     public record LimitSettings(int clientEventsPerSecond, int clientEventBurst, int refusalsBeforeDisconnect,
-            int roomsPerSocket, int connectionsPerUser, int outboundQueue) {
+            int roomsPerSocket, int connectionsPerUser, int outboundQueue, int attachmentsPerPacket) {
     }
 
     /** How a node stops on SIGTERM. */
@@ -87,7 +87,8 @@ public record ServerSettings(
                         s.positiveInteger("medsync.limits.refusals-before-disconnect"),
                         s.positiveInteger("medsync.limits.rooms-per-socket"),
                         s.positiveInteger("medsync.limits.connections-per-user"),
-                        s.positiveInteger("medsync.limits.outbound-queue")),
+                        s.positiveInteger("medsync.limits.outbound-queue"),
+                        s.positiveInteger("medsync.limits.attachments-per-packet")),
                 new ShutdownSettings(
                         s.duration("medsync.shutdown.drain"),
                         positive(s, "medsync.shutdown.grace-period")),

@@ -20,6 +20,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.CharsetUtil;
 import io.netty.util.ReferenceCountUtil;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Sharable
 final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRequestCheck.class);
 
     /** Anything under the Engine.IO path but the path itself, or a WebSocket request that is not an upgrade. */
     private static final String BAD_REQUEST = "{\"code\":3,\"message\":\"Bad request\"}";
@@ -84,6 +89,7 @@ final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
             } else if (ALREADY_UPGRADED.equals(problem) && msg instanceof FullHttpRequest full) {
                 acceptThenClose(ctx, full);
             } else {
+                log.debug("Refused {} {}: {}", request.method(), request.uri(), problem);
                 ReferenceCountUtil.release(msg);
                 refuse(ctx, problem);
             }

@@ -18,12 +18,15 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     static final String HANDSHAKE_WATCH = "medsyncHandshakeWatch";
     static final String REQUEST_CHECK = "medsyncRequestCheck";
     static final String CLOSING_RESPONSES = "medsyncClosingResponses";
+    static final String BINARY_FRAMES = "medsyncBinaryFrames";
+    static final String POLLING_ATTACHMENTS = "medsyncPollingAttachments";
 
     private final PacketGuard guard;
     private final OriginGuard originGuard;
     private final HandshakeWatch handshakeWatch;
     private final EngineRequestCheck requestCheck;
     private final ClosingResponses closingResponses = new ClosingResponses();
+    private final BinaryFrames binaryFrames = new BinaryFrames();
 
     GuardedChannelInitializer(SocketGateway gateway, SocketSettings settings, OriginPolicy origins) {
         this.requestCheck = new EngineRequestCheck(settings.path(), gateway, settings.maxPayloadBytes());
@@ -42,7 +45,10 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addAfter(HTTP_ENCODER, CLOSING_RESPONSES, closingResponses);
         pipeline.addBefore(PACKET_HANDLER, PACKET_GUARD, guard);
         pipeline.addBefore(PACKET_GUARD, ORIGIN_GUARD, originGuard);
+        // Nearer the tail than the HTTP compressor: it rewrites the payload before any gzip.
+        pipeline.addBefore(ORIGIN_GUARD, POLLING_ATTACHMENTS, new PollingAttachments());
         pipeline.addAfter(ORIGIN_GUARD, REQUEST_CHECK, requestCheck);
         pipeline.addAfter(AUTHORIZE_HANDLER, HANDSHAKE_WATCH, handshakeWatch);
+        pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAMES, binaryFrames);
     }
 }

@@ -4,12 +4,14 @@ import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.messages.PacketsMessage;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.CharsetUtil;
 
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * Sits in front of netty-socketio's packet handler and splits each transport message into Engine.IO
@@ -42,7 +44,11 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
         }
         ByteBuf content = message.getContent();
         if (message.getTransport() == Transport.WEBSOCKET) {
-            route(ctx, message, content);
+            if (BinaryFrames.isReadingBinary(ctx)) {
+                gateway.onAttachment(message.getClient(), ByteBufUtil.getBytes(content));
+            } else {
+                route(ctx, message, content);
+            }
             return;
         }
         int start = content.readerIndex();
@@ -116,6 +122,20 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
                 }
                 // The probe and the upgrade: netty-socketio runs the transport switch.
                 ctx.fireChannelRead(new PacketsMessage(message.getClient(), packet, message.getTransport()));
+                return true;
+            }
+            case 'b' -> {
+                // Over polling an attachment travels as "b" and its bytes in base64. Line breaks are skipped,
+                // as the reference server's decoder does: the Java client ends its base64 with one.
+                byte[] attachment;
+                try {
+                    attachment = Base64.getMimeDecoder().decode(ByteBufUtil.getBytes(packet, packet.readerIndex() + 1,
+                            packet.readableBytes() - 1));
+                } catch (IllegalArgumentException e) {
+                    gateway.onProtocolViolation(message.getClient(), "binary packet that is not base64");
+                    return false;
+                }
+                gateway.onAttachment(message.getClient(), attachment);
                 return true;
             }
             case '6' -> {

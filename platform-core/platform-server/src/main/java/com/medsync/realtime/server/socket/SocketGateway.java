@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
+import com.medsync.realtime.server.socket.protocol.BinaryReassembly;
 import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketParser;
+import com.medsync.realtime.server.socket.protocol.SocketIoPacketType;
 import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Principal;
@@ -96,6 +98,36 @@ public final class SocketGateway implements EngineSessions {
             close(session, "malformed packet: " + e.getMessage());
             return;
         }
+        if (packet.type() != SocketIoPacketType.BINARY_EVENT && packet.type() != SocketIoPacketType.BINARY_ACK) {
+            if (session.awaitingAttachments()) {
+                close(session, "text packet while binary attachments were awaited");
+                return;
+            }
+            enqueue(session, packet);
+            return;
+        }
+        try {
+            session.expectAttachments(BinaryReassembly.of(packet, limits.attachmentsPerPacket()))
+                    .ifPresent(complete -> enqueue(session, complete));
+        } catch (MalformedPacketException e) {
+            listeners.limited("attachments");
+            close(session, e.getMessage());
+        } catch (IllegalStateException e) {
+            close(session, e.getMessage());
+        }
+    }
+
+    /** A binary message arrived (on a Netty thread): the next attachment of the packet being received. */
+    void onAttachment(ClientHead engine, byte[] attachment) {
+        EngineSession session = sessionOf(engine);
+        try {
+            session.addAttachment(attachment).ifPresent(complete -> enqueue(session, complete));
+        } catch (MalformedPacketException | IllegalStateException e) {
+            close(session, e.getMessage());
+        }
+    }
+
+    private void enqueue(EngineSession session, SocketIoPacket packet) {
         try {
             session.tasks().execute(() -> handle(session, packet));
         } catch (RejectedExecutionException e) {
@@ -235,7 +267,6 @@ public final class SocketGateway implements EngineSessions {
                     close(session, "ACK for namespace " + packet.namespace() + " without a socket there");
                 }
             }
-            case BINARY_EVENT, BINARY_ACK -> close(session, "binary attachments are not accepted");
             default -> close(session, "unexpected packet " + packet.type());
         }
     }

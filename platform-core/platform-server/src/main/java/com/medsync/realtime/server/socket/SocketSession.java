@@ -182,7 +182,7 @@ public final class SocketSession implements ClientSocket {
     void acknowledge(long ackId, List<?> args) {
         Packet packet = Packets.base(namespace.name(), PacketType.ACK);
         packet.setAckId(ackId);
-        packet.setData(args);
+        packet.setData(BinaryArguments.forEncoder(args));
         send(packet);
     }
 
