@@ -35,9 +35,10 @@ public final class Packets {
         return packet;
     }
 
-    static Packet connected(String namespace, String socketId) {
+    /** The CONNECT answer: the socket id, and the private session id when connection state recovery is on. */
+    static Packet connected(String namespace, String socketId, java.util.Optional<String> pid) {
         Packet packet = base(namespace, PacketType.CONNECT);
-        packet.setData(Map.of("sid", socketId));
+        packet.setData(pid.map(id -> Map.of("sid", socketId, "pid", id)).orElseGet(() -> Map.of("sid", socketId)));
         return packet;
     }
 
