@@ -10,6 +10,7 @@ import com.medsync.realtime.it.support.JavaSocketIoClients;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.server.MedsyncServer;
+import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.testkit.TestTokens;
 
 import org.junit.jupiter.api.Test;
@@ -59,10 +60,15 @@ class ConnectionRecoveryE2ETest {
 
     /** The network goes away under the client; returns once the server has let the socket go. */
     private static void dropAndWaitForServer(EmbeddedMedsync medsync, JsSocket client, String socketId) {
+        dropAndWaitForServer(medsync, client, socketId, MedsyncServer.CANONICAL_NAMESPACE);
+    }
+
+    private static void dropAndWaitForServer(EmbeddedMedsync medsync, JsSocket client, String socketId,
+            String namespace) {
         client.drop();
         assertThat(client.awaitDisconnect()).isEqualTo("transport close");
         Await.until("the server to drop socket " + socketId, () -> medsync.server().namespaces()
-                .find(MedsyncServer.CANONICAL_NAMESPACE).orElseThrow().sockets().stream()
+                .find(namespace).orElseThrow().sockets().stream()
                 .noneMatch(socket -> socket.id().equals(socketId)));
     }
 
@@ -179,6 +185,36 @@ class ConnectionRecoveryE2ETest {
 
         assertRecovers(client, id, 1);
         client.close();
+    }
+
+    @Test
+    void onALegacyNamespaceEveryAliasOfAMissedEventIsReplayedWithTheEventsOffset() {
+        EmbeddedMedsync medsync = live.medsync();
+        // What the legacy-aliases plugin does on "/": each event, then an alias of it.
+        medsync.server().namespaces().serve("/", (event, data) -> List.of(new EventTranslator.Emission(event, data),
+                new EventTranslator.Emission(event + ":alias", data)));
+        try {
+            JsSocket client = live.js().connect(medsync.url("/"), manualReconnect(medsync.patientToken("patient_legacy")));
+            JsSocket.Connected first = client.awaitConnect();
+            broadcast(medsync, 1, "user:patient_legacy");
+            JsonNode event = client.awaitEvent("test:broadcast");
+            JsonNode alias = client.awaitEvent("test:broadcast:alias");
+            assertThat(alias.get(1)).as("the alias carries the event's offset").isEqualTo(event.get(1));
+            dropAndWaitForServer(medsync, client, first.id(), "/");
+            broadcast(medsync, 2, "user:patient_legacy");
+            client.open();
+
+            assertThat(client.awaitConnect().recovered()).isTrue();
+            JsonNode missed = client.awaitEvent("test:broadcast");
+            JsonNode missedAlias = client.awaitEvent("test:broadcast:alias");
+            assertThat(missed.get(0).path("n").asInt()).isEqualTo(2);
+            assertThat(missedAlias).isEqualTo(missed);
+            assertThat(client.eventNames()).containsExactly("test:broadcast", "test:broadcast:alias",
+                    "test:broadcast", "test:broadcast:alias");
+            client.close();
+        } finally {
+            medsync.server().namespaces().remove("/");
+        }
     }
 
     @Test

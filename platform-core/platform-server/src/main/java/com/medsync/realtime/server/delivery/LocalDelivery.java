@@ -48,6 +48,17 @@ public final class LocalDelivery {
         this.offsets = offsets;
     }
 
+    /**
+     * Where this node's deliveries start in the broker's log when they start in the middle of one (a shared
+     * log that already holds events): the offset the broker's consumer reads after. Call before the first
+     * delivery; it lets a socket whose very first event is this node's first delivery still be recovered.
+     */
+    public synchronized void startsAfter(String offset) {
+        if (lastDelivered.isEmpty()) {
+            lastDelivered = Optional.of(offset);
+        }
+    }
+
     public synchronized void deliver(SequencedEvent sequenced) {
         Optional<String> previous = lastDelivered;
         for (ServedNamespace namespace : namespaces.all()) {

@@ -38,7 +38,11 @@ public final class Packets {
     /** The CONNECT answer: the socket id, and the private session id when connection state recovery is on. */
     static Packet connected(String namespace, String socketId, java.util.Optional<String> pid) {
         Packet packet = base(namespace, PacketType.CONNECT);
-        packet.setData(pid.map(id -> Map.of("sid", socketId, "pid", id)).orElseGet(() -> Map.of("sid", socketId)));
+        // Ordered as the reference server writes it: {"sid":...,"pid":...}.
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        data.put("sid", socketId);
+        pid.ifPresent(id -> data.put("pid", id));
+        packet.setData(data);
         return packet;
     }
 

@@ -52,7 +52,6 @@ public final class SocketGateway {
     private final Authenticator authenticator;
     private final ClientEventRouter events;
     private final SocketEvents listeners;
-    private final SocketPlatform platform;
     private final Executor handlerPool;
     private final ObjectMapper mapper;
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
@@ -75,7 +74,6 @@ public final class SocketGateway {
         this.authenticator = authenticator;
         this.events = events;
         this.listeners = listeners;
-        this.platform = platform;
         this.handlerPool = handlerPool;
         this.mapper = mapper;
         namespaces.onRemoval(this::disconnectAll);
