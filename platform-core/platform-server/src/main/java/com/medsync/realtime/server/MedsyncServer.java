@@ -122,7 +122,7 @@ public final class MedsyncServer implements AutoCloseable {
         this.broker = new MemoryBroker(delivery::deliver, recoverySettings.window(),
                 recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
         ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
-                store, broker, delivery, mapper);
+                store, broker, delivery, mapper, metrics::recovery);
         // The gateway needs the platform and the platform, for one call, the gateway.
         java.util.concurrent.atomic.AtomicReference<SocketGateway> gatewayRef = new java.util.concurrent.atomic.AtomicReference<>();
         SocketPlatform socketPlatform = new SocketPlatform() {

@@ -142,6 +142,7 @@ class ConnectionRecoveryE2ETest {
         List<String> offsets = client.events().stream().filter(e -> "event".equals(e.path("type").asText()))
                 .map(e -> e.path("args").path(1).asText()).toList();
         assertThat(offsets).doesNotHaveDuplicates();
+        assertThat(medsync.get("/metrics").body()).contains("medsync_recoveries_total{outcome=\"recovered\"}");
         client.close();
     }
 
@@ -170,6 +171,24 @@ class ConnectionRecoveryE2ETest {
             expected.add(n);
         }
         assertThat(received(client)).isEqualTo(expected);
+        client.close();
+    }
+
+    @Test
+    void aLongPollingClientRecoversToo() {
+        EmbeddedMedsync medsync = live.medsync();
+        Map<String, Object> opts = manualReconnect(medsync.patientToken("patient_polling"));
+        opts.put("transports", List.of("polling"));
+        JsSocket client = live.js().connect(medsync.canonicalUrl(), opts);
+        JsSocket.Connected first = receiveOneThenDrop(live, client, "patient_polling");
+        assertThat(first.transport()).isEqualTo("polling");
+        broadcast(medsync, 1, "user:patient_polling");
+        broadcast(medsync, 2, "user:patient_polling");
+        client.open();
+
+        assertThat(client.awaitConnect().recovered()).isTrue();
+        assertThat(client.awaitEventPayload("test:broadcast").path("n").asInt()).isEqualTo(1);
+        assertThat(client.awaitEventPayload("test:broadcast").path("n").asInt()).isEqualTo(2);
         client.close();
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Socket.IO connection state recovery (protocol of socket.io 4.6): a socket that loses its connection
@@ -41,18 +42,22 @@ public final class ConnectionRecovery {
     private final SessionStore sessions;
     private final Broker broker;
     private final LocalDelivery delivery;
+    /** Told the outcome of each CONNECT that asked to recover: "recovered" or "fresh" (for metrics). */
+    private final Consumer<String> outcomes;
     /** The private session id of each socket open on this node (recovery on). */
     private final Map<SocketSession, String> pids = new ConcurrentHashMap<>();
 
     /**
-     * @param window how long a session stays recoverable after its connection was lost
+     * @param window   how long a session stays recoverable after its connection was lost
+     * @param outcomes told "recovered" or "fresh" for each CONNECT that asked to recover
      */
     public ConnectionRecovery(boolean enabled, Duration window, KeyValueStore store, Broker broker,
-            LocalDelivery delivery, ObjectMapper mapper) {
+            LocalDelivery delivery, ObjectMapper mapper, Consumer<String> outcomes) {
         this.enabled = enabled;
         this.sessions = new SessionStore(store, window, mapper);
         this.broker = broker;
         this.delivery = delivery;
+        this.outcomes = outcomes;
     }
 
     public boolean enabled() {
@@ -80,8 +85,12 @@ public final class ConnectionRecovery {
             }
             return same;
         });
-        Optional<String> resumeFrom = request.get().offset().or(() -> saved.flatMap(SavedSession::resumeOffset));
-        return saved.map(session -> new Claim(pid, session, resumeFrom));
+        if (saved.isEmpty()) {
+            outcomes.accept("fresh");
+            return Optional.empty();
+        }
+        Optional<String> resumeFrom = request.get().offset().or(() -> saved.get().resumeOffset());
+        return Optional.of(new Claim(pid, saved.get(), resumeFrom));
     }
 
     /** @return a new private session id for a fresh socket, empty when recovery is off */
@@ -121,10 +130,13 @@ public final class ConnectionRecovery {
         delivery.replay(hold, claim.resumeFrom(), missed);
         String through = missed.isEmpty() ? claim.resumeFrom().orElseThrow() : missed.get(missed.size() - 1).offset();
         delivery.release(hold, through);
+        outcomes.accept("recovered");
     }
 
+    /** The restore of a claimed session could not be completed: the client gets a fresh connection. */
     public void cancel(CatchUp hold) {
         delivery.cancel(hold);
+        outcomes.accept("fresh");
     }
 
     /** A socket is open on this node under a private session id (none when recovery is off). */

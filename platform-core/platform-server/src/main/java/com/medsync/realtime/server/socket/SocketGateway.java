@@ -163,6 +163,11 @@ public final class SocketGateway {
 
     private void handle(EngineSession session, SocketIoPacket packet) {
         if (!session.isOpen()) {
+            // A client that said goodbye right before closing its transport left on purpose: its socket goes
+            // now, not as a lost connection that connection state recovery would keep.
+            if (packet.type() == com.medsync.realtime.server.socket.protocol.SocketIoPacketType.DISCONNECT) {
+                disconnect(session, packet.namespace());
+            }
             return;
         }
         switch (packet.type()) {
