@@ -119,8 +119,10 @@ public final class MedsyncServer implements AutoCloseable {
         ServerSettings.RecoverySettings recoverySettings = settings.recovery();
         LocalDelivery delivery = new LocalDelivery(namespaces, metrics::eventsDelivered, recoverySettings.enabled());
         // The log keeps events only as long as, and only when, a recovering client may need them.
-        this.broker = new MemoryBroker(delivery::deliver, recoverySettings.window(),
+        MemoryBroker memoryBroker = new MemoryBroker(delivery::deliver, recoverySettings.window(),
                 recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
+        delivery.startsAfter(memoryBroker.origin());
+        this.broker = memoryBroker;
         ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
                 store, broker, delivery, mapper, metrics::recovery);
         // The gateway needs the platform and the platform, for one call, the gateway.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.it.conformance.ConformanceServer;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
 import com.medsync.realtime.it.fixture.LiveServer;
+import com.medsync.realtime.it.fixture.TestEvents;
 import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.FreePorts;
 import com.medsync.realtime.it.support.JavaSocketIoClients;
@@ -12,15 +13,22 @@ import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.server.MedsyncServer;
 import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.testkit.TestTokens;
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,12 +174,71 @@ class ConnectionRecoveryE2ETest {
         client.await("the last event", Duration.ofSeconds(20), e -> "event".equals(e.path("type").asText())
                 && e.path("args").path(0).path("n").asInt() == total + 1);
 
-        List<Integer> expected = new java.util.ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
         for (int n = 0; n <= total + 1; n++) {
             expected.add(n);
         }
         assertThat(received(client)).isEqualTo(expected);
         client.close();
+    }
+
+    /**
+     * The restore asks the backend again for a chat room; while the backend keeps it waiting, new events are
+     * published: they must reach the client after the CONNECT answer and the replay, once each.
+     */
+    @Test
+    void eventsPublishedWhileTheRestoreIsBusyComeAfterTheReplay() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicBoolean holdAnswers = new AtomicBoolean();
+        HttpServer backend = HttpServer.create(
+                new InetSocketAddress(FreePorts.LOOPBACK, 0), 0);
+        backend.createContext("/rooms", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            if (holdAnswers.get()) {
+                asked.countDown();
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        java.util.concurrent.ExecutorService backendThreads = Executors.newCachedThreadPool();
+        backend.setExecutor(backendThreads);
+        backend.start();
+        try (EmbeddedMedsync medsync = EmbeddedMedsync.start(Map.of(
+                "medsync.rooms.authorization-callback.url",
+                "http://" + FreePorts.LOOPBACK + ":" + backend.getAddress().getPort() + "/rooms",
+                "medsync.rooms.authorization-callback.timeout", "20s",
+                "medsync.rooms.authorization-callback.allow-cache-ttl", "0s"))) {
+            TestEvents.all().forEach(medsync.server().publishedEvents()::register);
+            JsSocket client = live.js().connect(medsync.canonicalUrl(), manualReconnect(medsync.patientToken("patient_busy")));
+            JsSocket.Connected first = client.awaitConnect();
+            assertThat(client.emitWithAck("join", Map.of("room", "chat:room_busy")).path(0).path("ok").asBoolean())
+                    .isTrue();
+            dropAndWaitForServer(medsync, client, first.id());
+            broadcast(medsync, 1, "chat:room_busy");
+            holdAnswers.set(true);
+            client.open();
+            assertThat(asked.await(10, TimeUnit.SECONDS)).as("the restore asks the backend").isTrue();
+            broadcast(medsync, 2, "chat:room_busy");
+            broadcast(medsync, 3, "user:patient_busy");
+            answer.countDown();
+
+            assertThat(client.awaitConnect().recovered()).isTrue();
+            broadcast(medsync, 4, "user:patient_busy");
+            client.await("event 4", JsClients.DEFAULT_TIMEOUT, e -> "event".equals(e.path("type").asText())
+                    && e.path("args").path(0).path("n").asInt() == 4);
+            assertThat(received(client)).containsExactly(1, 2, 3, 4);
+            client.close();
+        } finally {
+            answer.countDown();
+            backend.stop(0);
+            backendThreads.shutdownNow();
+        }
     }
 
     @Test

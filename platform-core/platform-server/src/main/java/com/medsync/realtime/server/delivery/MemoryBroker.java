@@ -44,6 +44,14 @@ public final class MemoryBroker implements Broker {
         return log.last();
     }
 
+    /**
+     * The offset before this broker's first event, where a node's delivery starts ({@link
+     * LocalDelivery#startsAfter}); replaying after it gives every event while the first is still held.
+     */
+    public String origin() {
+        return log.origin();
+    }
+
     /** @return how many events are held for replay right now */
     public int heldEvents() {
         return log.size();

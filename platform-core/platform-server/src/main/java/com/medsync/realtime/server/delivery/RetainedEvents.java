@@ -45,6 +45,11 @@ final class RetainedEvents {
         this.clock = clock;
     }
 
+    /** The offset before the first event: everything the log ever accepted comes after it. */
+    String origin() {
+        return epoch + "-0";
+    }
+
     synchronized SequencedEvent append(OutboundEvent event) {
         long sequence = ++lastSequence;
         SequencedEvent sequenced = new SequencedEvent(epoch + "-" + sequence, event);

@@ -62,6 +62,18 @@ class MemoryBrokerTest {
     }
 
     @Test
+    void everyEventComesAfterTheOriginWhileTheFirstIsHeld() {
+        MemoryBroker broker = broker(Duration.ofMinutes(2), 2);
+        assertThat(broker.eventsAfter(broker.origin())).contains(List.of());
+        broker.publish(event("a"));
+        broker.publish(event("b"));
+        assertThat(broker.eventsAfter(broker.origin()).map(MemoryBrokerTest::ids)).contains(List.of("a", "b"));
+
+        broker.publish(event("c"));
+        assertThat(broker.eventsAfter(broker.origin())).as("a was trimmed").isEmpty();
+    }
+
+    @Test
     void unknownOffsetsHaveNoAnswer() {
         MemoryBroker broker = broker(Duration.ofMinutes(2), 100);
         broker.publish(event("a"));
