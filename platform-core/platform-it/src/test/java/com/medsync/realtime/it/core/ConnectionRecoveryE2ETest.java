@@ -50,6 +50,10 @@ class ConnectionRecoveryE2ETest {
     @RegisterExtension
     static final LiveServer smallLog = LiveServer.withTestEvents(Map.of("medsync.recovery.max-events", 2));
 
+    /** A client may have three packets waiting at most. */
+    @RegisterExtension
+    static final LiveServer smallQueue = LiveServer.withTestEvents(Map.of("medsync.limits.outbound-queue", 3));
+
     private static final Duration QUIET = Duration.ofMillis(300);
 
     /** The frontend's options, without automatic reconnection so a test decides when the client comes back. */
@@ -364,15 +368,32 @@ class ConnectionRecoveryE2ETest {
         EmbeddedMedsync medsync = smallLog.medsync();
         JsSocket client = connect(smallLog, "patient_trim");
         JsSocket.Connected first = receiveOneThenDrop(smallLog, client, "patient_trim");
-        broadcast(medsync, 2, "user:patient_trim");
-        broadcast(medsync, 3, "user:patient_trim");
-        broadcast(medsync, 4, "user:patient_trim");
-        client.open();
+        for (int n = 1; n <= 3; n++) {
+            broadcast(medsync, n, "user:patient_trim");
+        }
 
+        assertComesBackFresh(smallLog, client, first);
+    }
+
+    @Test
+    void aReplayLargerThanTheOutboundQueueIsAFreshConnectionNotACutOff() {
+        EmbeddedMedsync medsync = smallQueue.medsync();
+        JsSocket client = connect(smallQueue, "patient_backlog");
+        JsSocket.Connected first = receiveOneThenDrop(smallQueue, client, "patient_backlog");
+        for (int n = 1; n <= 4; n++) {
+            broadcast(medsync, n, "user:patient_backlog");
+        }
+
+        assertComesBackFresh(smallQueue, client, first);
+    }
+
+    /** Brings the client back and checks it got a fresh connection and none of the events it missed. */
+    private static void assertComesBackFresh(LiveServer server, JsSocket client, JsSocket.Connected before) {
+        client.open();
         JsSocket.Connected again = client.awaitConnect();
         assertThat(again.recovered()).isFalse();
-        assertThat(again.id()).isNotEqualTo(first.id());
-        smallLog.js().sync();
+        assertThat(again.id()).isNotEqualTo(before.id());
+        server.js().sync();
         client.assertNoEvent("test:broadcast", QUIET);
         client.close();
     }

@@ -30,7 +30,7 @@ public final class CatchUp {
         this.deliveredAtStart = deliveredAtStart;
     }
 
-    SocketSession socket() {
+    public SocketSession socket() {
         return socket;
     }
 

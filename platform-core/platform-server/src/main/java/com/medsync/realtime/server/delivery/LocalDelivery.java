@@ -94,20 +94,29 @@ public final class LocalDelivery {
     }
 
     /**
-     * Sends a held socket the events it missed that reach it now (its rooms, not excepted), in order.
+     * The packets that replay, for a held socket, the missed events that reach it now (its rooms, not
+     * excepted), in order.
      *
-     * @param missed every event after {@code after}, in order
+     * @param missed     every event after {@code after}, in order
+     * @param maxPackets the most the socket may be sent at once
+     * @return empty when the replay needs more than {@code maxPackets}
      */
-    public void replay(CatchUp hold, Optional<String> after, List<SequencedEvent> missed) {
+    public Optional<List<Packet>> replayPackets(CatchUp hold, Optional<String> after, List<SequencedEvent> missed,
+            int maxPackets) {
         SocketSession socket = hold.socket();
+        List<Packet> replay = new ArrayList<>();
         Optional<String> previous = after;
         for (SequencedEvent sequenced : missed) {
             if (reaches(socket, sequenced.event())) {
                 hold.replayed(previous);
-                packets(socket.servedNamespace(), sequenced).forEach(socket::send);
+                replay.addAll(packets(socket.servedNamespace(), sequenced));
+                if (replay.size() > maxPackets) {
+                    return Optional.empty();
+                }
             }
             previous = Optional.of(sequenced.offset());
         }
+        return Optional.of(replay);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.medsync.realtime.server.recovery;
 
+import com.corundumstudio.socketio.protocol.Packet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.CatchUp;
@@ -125,9 +126,19 @@ public final class ConnectionRecovery {
         }
     }
 
-    /** Sends a held, restored socket the events it missed, then lets live deliveries through again. */
-    public void replay(CatchUp hold, Claim claim, List<SequencedEvent> missed) {
-        delivery.replay(hold, claim.resumeFrom(), missed);
+    /**
+     * What replays, for a held socket, the missed events that reach it.
+     *
+     * @return empty when that is more than {@code maxPackets}: a client sent that many at once would be cut off
+     *     as a slow consumer, and come back for the same replay
+     */
+    public Optional<List<Packet>> replayFor(CatchUp hold, Claim claim, List<SequencedEvent> missed, int maxPackets) {
+        return delivery.replayPackets(hold, claim.resumeFrom(), missed, maxPackets);
+    }
+
+    /** Sends a held, restored socket its replay, then lets live deliveries through again. */
+    public void replay(CatchUp hold, Claim claim, List<SequencedEvent> missed, List<Packet> replay) {
+        replay.forEach(hold.socket()::send);
         String through = missed.isEmpty() ? claim.resumeFrom().orElseThrow() : missed.get(missed.size() - 1).offset();
         delivery.release(hold, through);
         outcomes.accept("recovered");

@@ -1,6 +1,7 @@
 package com.medsync.realtime.server.socket;
 
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.Packet;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
 import com.medsync.realtime.server.delivery.CatchUp;
 import com.medsync.realtime.server.delivery.SequencedEvent;
@@ -69,16 +70,19 @@ final class SocketOpener {
             }
         }
         Optional<List<SequencedEvent>> missed = recovery.missed(claim);
-        if (missed.isEmpty()) {
+        Optional<List<Packet>> replay = missed.flatMap(events -> recovery.replayFor(hold, claim, events,
+                limits.outboundQueue()));
+        if (replay.isEmpty()) {
             namespace.remove(socket);
             recovery.cancel(hold);
-            log.debug("Session of {} cannot be recovered: its events are no longer held", socket);
+            log.debug("Session of {} cannot be recovered: {}", socket, missed.isEmpty()
+                    ? "its events are no longer held" : "it missed more than the outbound queue holds");
             return Optional.empty();
         }
         recovery.opened(socket, Optional.of(claim.pid()));
         engine.send(Packets.connected(namespace.name(), socket.id(), Optional.of(claim.pid())));
-        recovery.replay(hold, claim, missed.get());
-        log.debug("Recovered {} with {} missed events to check", socket, missed.get().size());
+        recovery.replay(hold, claim, missed.get(), replay.get());
+        log.debug("Recovered {} with {} missed events", socket, replay.get().size());
         return Optional.of(socket);
     }
 
