@@ -62,16 +62,24 @@ final class SocketOpener {
         SocketSession socket = new SocketSession(claim.session().socketId(), namespace, principal, engine, platform,
                 limits);
         CatchUp hold = recovery.hold(socket);
-        enter(namespace, socket);
-        for (Room room : claim.session().rooms()) {
-            // The room policy decides again: the new token may grant less than the one the rooms were joined with.
-            if (!socket.isIn(room) && !socket.join(room)) {
-                log.debug("Recovered {} without room {}: no longer allowed", socket, room);
+        Optional<List<SequencedEvent>> missed;
+        Optional<List<Packet>> replay;
+        try {
+            enter(namespace, socket);
+            for (Room room : claim.session().rooms()) {
+                // The room policy decides again: the new token may grant less than the one the rooms were joined with.
+                if (!socket.isIn(room) && !socket.join(room)) {
+                    log.debug("Recovered {} without room {}: no longer allowed", socket, room);
+                }
             }
+            missed = recovery.missed(claim);
+            replay = missed.flatMap(events -> recovery.replayFor(hold, claim, events, limits.outboundQueue()));
+        } catch (RuntimeException e) {
+            // Never leave a half-restored socket in rooms, or its hold on delivery behind.
+            namespace.remove(socket);
+            recovery.cancel(hold);
+            throw e;
         }
-        Optional<List<SequencedEvent>> missed = recovery.missed(claim);
-        Optional<List<Packet>> replay = missed.flatMap(events -> recovery.replayFor(hold, claim, events,
-                limits.outboundQueue()));
         if (replay.isEmpty()) {
             namespace.remove(socket);
             recovery.cancel(hold);
