@@ -12,6 +12,7 @@
 //   {"op":"drop","client":"c1"}          closes the Engine.IO transport under the socket without a
 //                                        Socket.IO DISCONNECT, as a network loss would, so the
 //                                        manager's reconnection logic runs
+//   {"op":"auth","client":"c1","auth":{...}} replaces socket.auth, sent with the next (re)connection
 //   {"op":"ping","seq":1}                answered with {"type":"pong","seq":1}, to sync with the driver
 //   {"op":"exit"}
 //
@@ -98,6 +99,9 @@ function connect(command) {
       type: "connect",
       id: socket.id,
       recovered: socket.recovered,
+      // The private session id of connection state recovery (a private field of the client), so tests can
+      // check what a client holding someone else's pid gets.
+      pid: socket._pid ?? null,
       transport: socket.io.engine?.transport?.name ?? null,
     });
     const engine = socket.io.engine;
@@ -203,6 +207,9 @@ function handle(line) {
         break;
       case "open":
         requireSocket(command).connect();
+        break;
+      case "auth":
+        requireSocket(command).auth = command.auth ?? {};
         break;
       case "drop":
         drop(requireSocket(command));

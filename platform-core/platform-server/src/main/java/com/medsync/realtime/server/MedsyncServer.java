@@ -21,6 +21,7 @@ import com.medsync.realtime.server.plugin.PlatformServices;
 import com.medsync.realtime.server.plugin.PluginAdministration;
 import com.medsync.realtime.server.plugin.PluginPlatform;
 import com.medsync.realtime.server.publish.PublishService;
+import com.medsync.realtime.server.recovery.ConnectionRecovery;
 import com.medsync.realtime.server.publish.PublishedEventHandlers;
 import com.medsync.realtime.server.room.BackendRoomCallback;
 import com.medsync.realtime.server.room.BuiltInRoomPolicies;
@@ -115,7 +116,15 @@ public final class MedsyncServer implements AutoCloseable {
         this.pluginScheduler = plugins;
         housekeeping.scheduleWithFixedDelay(store::evictExpired, 1, 1, TimeUnit.MINUTES);
 
-        this.broker = new MemoryBroker(new LocalDelivery(namespaces, metrics::eventsDelivered));
+        ServerSettings.RecoverySettings recoverySettings = settings.recovery();
+        LocalDelivery delivery = new LocalDelivery(namespaces, metrics::eventsDelivered, recoverySettings.enabled());
+        // The log keeps events only as long as, and only when, a recovering client may need them.
+        MemoryBroker memoryBroker = new MemoryBroker(delivery::deliver, recoverySettings.window(),
+                recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
+        delivery.startsAfter(memoryBroker.origin());
+        this.broker = memoryBroker;
+        ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
+                store, broker, delivery, mapper, metrics::recovery);
         // The gateway needs the platform and the platform, for one call, the gateway.
         java.util.concurrent.atomic.AtomicReference<SocketGateway> gatewayRef = new java.util.concurrent.atomic.AtomicReference<>();
         SocketPlatform socketPlatform = new SocketPlatform() {
@@ -146,7 +155,7 @@ public final class MedsyncServer implements AutoCloseable {
         };
         SocketGateway gateway = new SocketGateway(namespaces,
                 authenticator.orElseGet(() -> new JwtAuthenticator(credentials.jwt())), clientEvents,
-                socketEvents, socketPlatform, settings.limits(), handlerPool, mapper);
+                socketEvents, socketPlatform, settings.limits(), handlerPool, mapper, recovery);
         gatewayRef.set(gateway);
         namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);

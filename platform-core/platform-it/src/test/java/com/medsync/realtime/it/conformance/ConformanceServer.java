@@ -105,6 +105,8 @@ public final class ConformanceServer {
         settings.put("medsync.socket.max-payload-bytes", 1_000_000);
         // The reference server's connectTimeout: an Engine.IO connection with no Socket.IO CONNECT is closed.
         settings.put("medsync.socket.connect-timeout", "1s");
+        // The suite expects a CONNECT answer with a sid only, and events exactly as emitted (no offset).
+        settings.put("medsync.recovery.enabled", false);
         settings.put("medsync.http.port", FreePorts.find());
         settings.put("medsync.auth.jwt.secret", JWT_SECRET);
         settings.put("medsync.api-key", API_KEY);

@@ -760,7 +760,9 @@ class FuzzE2ETest {
             EmbeddedMedsync.Response published = live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"probe\":"
                     + n + "},\"to\":[\"user:" + sub + "\"]}");
             assertThat(published.status()).as("publish " + when + ": " + published.body()).isEqualTo(202);
-            client.awaitFrame("42" + NS + ",[\"test:broadcast\",{\"probe\":" + n + "}]");
+            // The payload, then the offset of connection state recovery as last argument.
+            assertThat(client.awaitFrameStartingWith("42" + NS + ",[\"test:broadcast\",{\"probe\":" + n + "}"))
+                    .as("event " + when).matches(".*\\},\"[^\"]+\"\\]");
             EmbeddedMedsync.Response ready = live.medsync().get("/health/ready");
             assertThat(ready.status()).as("/health/ready " + when + ": " + ready.body()).isEqualTo(200);
         }

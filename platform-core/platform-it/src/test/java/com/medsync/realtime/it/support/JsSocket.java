@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -13,8 +14,11 @@ import java.util.function.Predicate;
  */
 public final class JsSocket {
 
-    /** What the client saw on {@code connect}: {@code socket.id}, {@code socket.recovered} and the transport. */
-    public record Connected(String id, boolean recovered, String transport) {
+    /**
+     * What the client saw on {@code connect}: {@code socket.id}, {@code socket.recovered}, the transport, and
+     * the private session id of connection state recovery (null when the server gave none).
+     */
+    public record Connected(String id, boolean recovered, String transport, String pid) {
     }
 
     /**
@@ -63,7 +67,8 @@ public final class JsSocket {
     public Connected awaitConnect(Duration timeout) {
         JsonNode event = log.await("connect", timeout, type("connect"),
                 type("connect_error").and(e -> textOrNull(e.get("errorType")) == null));
-        return new Connected(event.path("id").asText(), event.path("recovered").asBoolean(false), textOrNull(event.get("transport")));
+        return new Connected(event.path("id").asText(), event.path("recovered").asBoolean(false),
+                textOrNull(event.get("transport")), textOrNull(event.get("pid")));
     }
 
     public ConnectError awaitConnectError() {
@@ -159,6 +164,13 @@ public final class JsSocket {
     /** {@code socket.connect()} again after {@link #close()}. */
     public void open() {
         driver.send(command("open"));
+    }
+
+    /** Replaces {@code socket.auth}: the next connection (or reconnection) sends this auth payload. */
+    public void auth(Map<String, ?> auth) {
+        ObjectNode command = command("auth");
+        command.set("auth", JsClients.JSON.valueToTree(auth));
+        driver.send(command);
     }
 
     /** Closes the Engine.IO connection under the socket, as a network loss would; the manager reconnects. */

@@ -14,6 +14,7 @@ public record ServerSettings(
         String bindHost,
         SocketSettings socket,
         LimitSettings limits,
+        RecoverySettings recovery,
         ShutdownSettings shutdown,
         HttpSettings http,
         JwtConfig jwt,
@@ -37,6 +38,13 @@ public record ServerSettings(
     /** What one client may do. */
     public record LimitSettings(int clientEventsPerSecond, int clientEventBurst, int refusalsBeforeDisconnect,
             int roomsPerSocket, int connectionsPerUser, int outboundQueue, int attachmentsPerPacket) {
+    }
+
+    /**
+     * Socket.IO connection state recovery: whether it is on, how long a lost connection stays recoverable
+     * (and published events replayable), and how many events the memory broker keeps for replay at most.
+     */
+    public record RecoverySettings(boolean enabled, Duration window, int maxEvents) {
     }
 
     /** How a node stops on SIGTERM. */
@@ -89,6 +97,10 @@ public record ServerSettings(
                         s.positiveInteger("medsync.limits.connections-per-user"),
                         s.positiveInteger("medsync.limits.outbound-queue"),
                         s.positiveInteger("medsync.limits.attachments-per-packet")),
+                new RecoverySettings(
+                        s.bool("medsync.recovery.enabled"),
+                        positive(s, "medsync.recovery.window"),
+                        s.positiveInteger("medsync.recovery.max-events")),
                 new ShutdownSettings(
                         s.duration("medsync.shutdown.drain"),
                         positive(s, "medsync.shutdown.grace-period")),

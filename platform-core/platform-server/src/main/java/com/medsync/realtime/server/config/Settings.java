@@ -50,6 +50,14 @@ public final class Settings {
         return value;
     }
 
+    public boolean bool(String path) {
+        try {
+            return config.getBoolean(path);
+        } catch (ConfigException e) {
+            throw new InvalidSettingException(path, "must be true or false (" + e.getMessage() + ")");
+        }
+    }
+
     public Duration duration(String path) {
         try {
             Duration value = config.getDuration(path);

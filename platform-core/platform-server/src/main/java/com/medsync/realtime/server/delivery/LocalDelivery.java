@@ -9,8 +9,11 @@ import com.medsync.realtime.spi.event.EventTranslator.Emission;
 import com.medsync.realtime.spi.room.Room;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -18,35 +21,156 @@ import java.util.function.IntConsumer;
  * Routes an event to this node's sockets: on every served namespace, the union of the members of its
  * rooms, so a socket in several target rooms gets the event once; each namespace sends its own
  * translation of the event, and each emission is built once for all its recipients.
+ *
+ * <p>With connection state recovery on, every emission carries the event's offset as its last argument
+ * (the legacy translation's aliases of one event all carry the same one), and this class knows, per socket,
+ * from which offset a replay must start: the offset before the first event it sent to the socket, or, when
+ * it sent none, the last offset it delivered. Deliveries run one at a time, in the broker's offset order.
  */
 public final class LocalDelivery {
 
     private final NamespaceRegistry namespaces;
     private final IntConsumer deliveredCounter;
+    private final boolean offsets;
+    // All guarded by this.
+    private Optional<String> lastDelivered = Optional.empty();
+    private final Map<SocketSession, CatchUp> holds = new HashMap<>();
+    /** Per socket sent anything (offsets on): the offset before the first event sent to it (empty: none). */
+    private final Map<SocketSession, Optional<String>> beforeFirstSent = new HashMap<>();
 
     /**
      * @param deliveredCounter told how many socket deliveries each event made (for metrics)
+     * @param offsets          whether events carry their offset (connection state recovery on)
      */
-    public LocalDelivery(NamespaceRegistry namespaces, IntConsumer deliveredCounter) {
+    public LocalDelivery(NamespaceRegistry namespaces, IntConsumer deliveredCounter, boolean offsets) {
         this.namespaces = namespaces;
         this.deliveredCounter = deliveredCounter;
+        this.offsets = offsets;
     }
 
-    public void deliver(OutboundEvent event) {
+    /**
+     * Where this node's deliveries start in the broker's log when they start in the middle of one (a shared
+     * log that already holds events): the offset the broker's consumer reads after. Call before the first
+     * delivery; it lets a socket whose very first event is this node's first delivery still be recovered.
+     */
+    public synchronized void startsAfter(String offset) {
+        if (lastDelivered.isEmpty()) {
+            lastDelivered = Optional.of(offset);
+        }
+    }
+
+    public synchronized void deliver(SequencedEvent sequenced) {
+        Optional<String> previous = lastDelivered;
         for (ServedNamespace namespace : namespaces.all()) {
-            Set<SocketSession> targets = targets(namespace, event);
+            Set<SocketSession> targets = targets(namespace, sequenced.event());
             if (targets.isEmpty()) {
                 continue;
             }
-            List<Packet> packets = new ArrayList<>();
-            for (Emission emission : namespace.translator().translate(event.name(), event.data())) {
-                packets.add(Packets.event(namespace.name(), emission.event(), List.of(emission.data())));
-            }
+            List<Packet> packets = packets(namespace, sequenced);
             for (SocketSession socket : targets) {
-                packets.forEach(socket::send);
+                CatchUp hold = holds.get(socket);
+                if (hold != null) {
+                    hold.offer(sequenced.offset(), previous, packets);
+                } else {
+                    send(socket, previous, packets);
+                }
             }
             deliveredCounter.accept(targets.size() * packets.size());
         }
+        if (!holds.isEmpty()) {
+            holds.values().removeIf(hold -> hold.passed(sequenced.offset()));
+        }
+        lastDelivered = Optional.of(sequenced.offset());
+    }
+
+    /**
+     * Holds back live deliveries to a socket about to be restored; call before it joins its rooms, and end
+     * with {@link #release} or {@link #cancel}.
+     */
+    public synchronized CatchUp hold(SocketSession socket) {
+        CatchUp hold = new CatchUp(socket, lastDelivered);
+        holds.put(socket, hold);
+        return hold;
+    }
+
+    /**
+     * The packets that replay, for a held socket, the missed events that reach it now (its rooms, not
+     * excepted), in order.
+     *
+     * @param missed     every event after {@code after}, in order
+     * @param maxPackets the most the socket may be sent at once
+     * @return empty when the replay needs more than {@code maxPackets}
+     */
+    public Optional<List<Packet>> replayPackets(CatchUp hold, Optional<String> after, List<SequencedEvent> missed,
+            int maxPackets) {
+        SocketSession socket = hold.socket();
+        List<Packet> replay = new ArrayList<>();
+        Optional<String> previous = after;
+        for (SequencedEvent sequenced : missed) {
+            if (reaches(socket, sequenced.event())) {
+                hold.replayed(previous);
+                replay.addAll(packets(socket.servedNamespace(), sequenced));
+                if (replay.size() > maxPackets) {
+                    return Optional.empty();
+                }
+            }
+            previous = Optional.of(sequenced.offset());
+        }
+        return Optional.of(replay);
+    }
+
+    /**
+     * Ends a hold after the replay of every event up to {@code replayedThrough}: what was held and comes
+     * later goes out now, in order, then deliveries go straight to the socket again.
+     */
+    public synchronized void release(CatchUp hold, String replayedThrough) {
+        SocketSession socket = hold.socket();
+        if (hold.replayedAny()) {
+            beforeFirstSent.putIfAbsent(socket, hold.beforeFirstReplayed());
+        }
+        Optional<List<CatchUp.Held>> later = hold.release(replayedThrough);
+        if (later.isEmpty()) {
+            return;
+        }
+        holds.remove(socket, hold);
+        for (CatchUp.Held entry : later.get()) {
+            send(socket, entry.previous(), entry.packets());
+        }
+    }
+
+    /** Drops a hold whose socket was not restored after all; what it held is discarded with the socket. */
+    public synchronized void cancel(CatchUp hold) {
+        holds.remove(hold.socket(), hold);
+        beforeFirstSent.remove(hold.socket());
+    }
+
+    /**
+     * Forgets a socket that left every room, telling from which offset a replay would give its client every
+     * event it may have missed, assuming it received none of those this node sent it.
+     *
+     * @return empty when no offset can say that (the first event sent to it was the first of the log)
+     */
+    public synchronized Optional<String> forget(SocketSession socket) {
+        holds.remove(socket);
+        Optional<String> beforeFirst = beforeFirstSent.remove(socket);
+        return beforeFirst != null ? beforeFirst : lastDelivered;
+    }
+
+    private void send(SocketSession socket, Optional<String> previous, List<Packet> packets) {
+        if (offsets) {
+            beforeFirstSent.putIfAbsent(socket, previous);
+        }
+        packets.forEach(socket::send);
+    }
+
+    private List<Packet> packets(ServedNamespace namespace, SequencedEvent sequenced) {
+        OutboundEvent event = sequenced.event();
+        List<Packet> packets = new ArrayList<>();
+        for (Emission emission : namespace.translator().translate(event.name(), event.data())) {
+            List<Object> args = offsets ? List.of(emission.data(), sequenced.offset()) : List.of(emission.data());
+            packets.add(Packets.event(namespace.name(), emission.event(), args));
+        }
+        return packets;
     }
 
     private static Set<SocketSession> targets(ServedNamespace namespace, OutboundEvent event) {
@@ -56,5 +180,12 @@ public final class LocalDelivery {
         }
         event.exceptSocket().ifPresent(except -> targets.removeIf(socket -> socket.id().equals(except)));
         return targets;
+    }
+
+    private static boolean reaches(SocketSession socket, OutboundEvent event) {
+        if (event.exceptSocket().filter(socket.id()::equals).isPresent()) {
+            return false;
+        }
+        return event.rooms().stream().anyMatch(socket::isIn);
     }
 }

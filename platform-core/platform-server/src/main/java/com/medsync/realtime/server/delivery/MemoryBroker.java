@@ -1,16 +1,59 @@
 package com.medsync.realtime.server.delivery;
 
-/** The single-node broker: an accepted event is delivered to this node's sockets at once. */
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The single-node broker: an accepted event gets the next offset of an in-memory log and is delivered to
+ * this node's sockets at once. Sequencing and delivery happen under one lock, so events reach local
+ * delivery in offset order even when several threads publish at once.
+ */
 public final class MemoryBroker implements Broker {
 
-    private final LocalDelivery delivery;
+    private final Consumer<SequencedEvent> delivery;
+    private final RetainedEvents log;
+    private final Object sequencing = new Object();
 
-    public MemoryBroker(LocalDelivery delivery) {
+    /**
+     * @param delivery  this node's delivery ({@link LocalDelivery#deliver})
+     * @param retention how long events stay replayable for connection state recovery
+     * @param maxEvents how many events stay replayable at most (0: none, recovery off)
+     */
+    public MemoryBroker(Consumer<SequencedEvent> delivery, Duration retention, int maxEvents, Clock clock) {
         this.delivery = delivery;
+        this.log = new RetainedEvents(retention, maxEvents, clock);
     }
 
     @Override
     public void publish(OutboundEvent event) {
-        delivery.deliver(event);
+        synchronized (sequencing) {
+            delivery.accept(log.append(event));
+        }
+    }
+
+    @Override
+    public Optional<List<SequencedEvent>> eventsAfter(String offset) {
+        return log.after(offset);
+    }
+
+    @Override
+    public Optional<String> lastOffset() {
+        return log.last();
+    }
+
+    /**
+     * The offset before this broker's first event, where a node's delivery starts ({@link
+     * LocalDelivery#startsAfter}); replaying after it gives every event while the first is still held.
+     */
+    public String origin() {
+        return log.origin();
+    }
+
+    /** @return how many events are held for replay right now */
+    public int heldEvents() {
+        return log.size();
     }
 }

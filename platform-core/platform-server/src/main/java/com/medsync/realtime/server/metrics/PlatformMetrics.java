@@ -85,6 +85,11 @@ public final class PlatformMetrics implements SocketLifecycleListener {
         registry.counter("medsync.events.in", "source", "client", "namespace", namespace).increment();
     }
 
+    /** A CONNECT asked for connection state recovery; {@code outcome} is "recovered" or "fresh". */
+    public void recovery(String outcome) {
+        registry.counter("medsync.recoveries", "outcome", outcome).increment();
+    }
+
     /** An event accepted by the publish API. */
     public void published(String event) {
         registry.counter("medsync.events.in", "source", "publish", "event", event).increment();

@@ -35,9 +35,14 @@ public final class Packets {
         return packet;
     }
 
-    static Packet connected(String namespace, String socketId) {
+    /** The CONNECT answer: the socket id, and the private session id when connection state recovery is on. */
+    static Packet connected(String namespace, String socketId, java.util.Optional<String> pid) {
         Packet packet = base(namespace, PacketType.CONNECT);
-        packet.setData(Map.of("sid", socketId));
+        // Ordered as the reference server writes it: {"sid":...,"pid":...}.
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        data.put("sid", socketId);
+        pid.ifPresent(id -> data.put("pid", id));
+        packet.setData(data);
         return packet;
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
+import com.medsync.realtime.server.recovery.ConnectionRecovery;
 import com.medsync.realtime.server.socket.protocol.BinaryReassembly;
 import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
@@ -63,7 +64,6 @@ public final class SocketGateway implements EngineSessions {
     private final Authenticator authenticator;
     private final ClientEventRouter events;
     private final SocketEvents listeners;
-    private final SocketPlatform platform;
     private final Executor handlerPool;
     private final ObjectMapper mapper;
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
@@ -72,17 +72,20 @@ public final class SocketGateway implements EngineSessions {
     private final Map<UUID, OpenEngine> openEngines = new ConcurrentHashMap<>();
     private final LimitSettings limits;
     private final UserConnections userConnections;
+    private final ConnectionRecovery recovery;
+    private final SocketOpener opener;
 
     public SocketGateway(NamespaceRegistry namespaces, Authenticator authenticator, ClientEventRouter events,
             SocketEvents listeners, SocketPlatform platform, LimitSettings limits, Executor handlerPool,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ConnectionRecovery recovery) {
         this.limits = limits;
+        this.recovery = recovery;
+        this.opener = new SocketOpener(recovery, platform, limits);
         this.userConnections = new UserConnections(limits.connectionsPerUser());
         this.namespaces = namespaces;
         this.authenticator = authenticator;
         this.events = events;
         this.listeners = listeners;
-        this.platform = platform;
         this.handlerPool = handlerPool;
         this.mapper = mapper;
         namespaces.onRemoval(this::disconnectAll);
@@ -212,7 +215,8 @@ public final class SocketGateway implements EngineSessions {
         }
         session.markClosed();
         // Queued after whatever the connection still had pending, so a CONNECT in flight cannot leak a socket.
-        session.tasks().executeAlways(() -> session.detachAll().forEach(this::removeSocket));
+        // A lost connection leaves its sockets recoverable.
+        session.tasks().executeAlways(() -> session.detachAll().forEach(socket -> removeSocket(socket, true)));
     }
 
     /**
@@ -255,6 +259,11 @@ public final class SocketGateway implements EngineSessions {
 
     private void handle(EngineSession session, SocketIoPacket packet) {
         if (!session.isOpen()) {
+            // A client that said goodbye right before closing its transport left on purpose: its socket goes
+            // now, not as a lost connection that connection state recovery would keep.
+            if (packet.type() == com.medsync.realtime.server.socket.protocol.SocketIoPacketType.DISCONNECT) {
+                disconnect(session, packet.namespace());
+            }
             return;
         }
         switch (packet.type()) {
@@ -284,9 +293,10 @@ public final class SocketGateway implements EngineSessions {
         }
         long started = System.nanoTime();
         Principal principal;
+        Map<String, Object> auth = authPayload(packet.payload());
         try {
-            principal = authenticator.authenticate(new EngineHandshake(namespace.name(),
-                    authPayload(packet.payload()), session.engine().getHandshakeData()));
+            principal = authenticator.authenticate(new EngineHandshake(namespace.name(), auth,
+                    session.engine().getHandshakeData()));
             if (!Room.isValidId(principal.userId())) {
                 throw new AuthenticationException("token subject is not a valid id");
             }
@@ -310,12 +320,8 @@ public final class SocketGateway implements EngineSessions {
             userConnections.release(principal.userId());
             return;
         }
-        SocketSession socket = new SocketSession(namespace, principal, session.engine(), platform, limits);
-        namespace.add(socket);
+        SocketSession socket = opener.open(namespace, principal, auth, session.engine());
         session.attach(socket);
-        namespace.join(socket, Room.user(principal.userId()));
-        principal.pharmacyId().ifPresent(pharmacyId -> namespace.join(socket, Room.pharmacy(pharmacyId)));
-        session.engine().send(Packets.connected(namespace.name(), socket.id()));
         handshakeTook(namespace, started, true);
         log.debug("Connected {}", socket);
         listeners.connected(socket);
@@ -342,12 +348,15 @@ public final class SocketGateway implements EngineSessions {
     private void disconnect(EngineSession session, String namespace) {
         SocketSession socket = session.detach(namespace);
         if (socket != null) {
-            removeSocket(socket);
+            removeSocket(socket, false);
         }
     }
 
-    private void removeSocket(SocketSession socket) {
+    /** @param recoverable whether the socket lost its connection (rather than left or was sent away) */
+    private void removeSocket(SocketSession socket, boolean recoverable) {
+        java.util.Set<Room> rooms = java.util.Set.copyOf(socket.rooms());
         socket.servedNamespace().remove(socket);
+        recovery.closed(socket, rooms, recoverable);
         userConnections.release(socket.principal().userId());
         log.debug("Disconnected {}", socket);
         listeners.disconnected(socket);
@@ -390,7 +399,7 @@ public final class SocketGateway implements EngineSessions {
             session.tasks().executeAlways(() -> {
                 if (session.detach(namespace.name()) != null) {
                     socket.send(Packets.disconnect(namespace.name()));
-                    removeSocket(socket);
+                    removeSocket(socket, false);
                 }
             });
         }

@@ -44,7 +44,13 @@ public final class SocketSession implements ClientSocket {
 
     SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform,
             LimitSettings limits) {
-        this.id = newId();
+        this(newId(), namespace, principal, engine, platform, limits);
+    }
+
+    /** A socket with a given id: the one a recovered session had. */
+    SocketSession(String id, ServedNamespace namespace, Principal principal, ClientHead engine,
+            SocketPlatform platform, LimitSettings limits) {
+        this.id = id;
         this.namespace = namespace;
         this.principal = principal;
         this.engine = engine;

@@ -26,8 +26,27 @@ class PublishServiceTest {
 
     private final List<OutboundEvent> emitted = new ArrayList<>();
     private final PublishedEventHandlers handlers = new PublishedEventHandlers();
-    private final PublishService service = new PublishService(handlers, new MemoryKeyValueStore(), emitted::add,
-            Duration.ofHours(24), event -> { });
+    private final PublishService service = new PublishService(handlers, new MemoryKeyValueStore(),
+            new RecordingBroker(), Duration.ofHours(24), event -> { });
+
+    /** Keeps what is published; these tests never replay. */
+    private final class RecordingBroker implements com.medsync.realtime.server.delivery.Broker {
+
+        @Override
+        public void publish(OutboundEvent event) {
+            emitted.add(event);
+        }
+
+        @Override
+        public java.util.Optional<List<com.medsync.realtime.server.delivery.SequencedEvent>> eventsAfter(String offset) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> lastOffset() {
+            return java.util.Optional.empty();
+        }
+    }
 
     /** A chat-like handler: needs data.roomId, routes to chat:{roomId}. */
     private static final PublishedEventHandler CHAT = new PublishedEventHandler() {

@@ -1,0 +1,104 @@
+package com.medsync.realtime.server.socket;
+
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
+import com.medsync.realtime.server.delivery.CatchUp;
+import com.medsync.realtime.server.delivery.SequencedEvent;
+import com.medsync.realtime.server.recovery.ConnectionRecovery;
+import com.medsync.realtime.server.recovery.ConnectionRecovery.Claim;
+import com.medsync.realtime.spi.auth.Principal;
+import com.medsync.realtime.spi.room.Room;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens the socket an authenticated CONNECT asked for: a fresh one, or, when the client recovers a session
+ * it may recover, the socket it had, with its id and rooms, and the events it missed sent in order before
+ * any new one. Either way the socket is in its namespace and rooms and its client has the CONNECT answer.
+ */
+final class SocketOpener {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketOpener.class);
+
+    private final ConnectionRecovery recovery;
+    private final SocketPlatform platform;
+    private final LimitSettings limits;
+
+    SocketOpener(ConnectionRecovery recovery, SocketPlatform platform, LimitSettings limits) {
+        this.recovery = recovery;
+        this.platform = platform;
+        this.limits = limits;
+    }
+
+    /** Runs on the connection's serial queue, so no packet of the client is handled meanwhile. */
+    SocketSession open(ServedNamespace namespace, Principal principal, Map<String, Object> auth, ClientHead engine) {
+        Optional<Claim> claim = recovery.claim(auth, principal, namespace.name());
+        if (claim.isPresent()) {
+            Optional<SocketSession> restored = restore(claim.get(), namespace, principal, engine);
+            if (restored.isPresent()) {
+                return restored.get();
+            }
+        }
+        SocketSession socket = new SocketSession(namespace, principal, engine, platform, limits);
+        enter(namespace, socket);
+        Optional<String> pid = recovery.newPid();
+        recovery.opened(socket, pid);
+        engine.send(Packets.connected(namespace.name(), socket.id(), pid));
+        return socket;
+    }
+
+    /**
+     * Live deliveries are held back from the moment the socket joins its rooms; the missed events are read
+     * after that, so every event is either in the replay or held, and the hold drops what the replay carried.
+     */
+    private Optional<SocketSession> restore(Claim claim, ServedNamespace namespace, Principal principal,
+            ClientHead engine) {
+        SocketSession socket = new SocketSession(claim.session().socketId(), namespace, principal, engine, platform,
+                limits);
+        CatchUp hold = recovery.hold(socket);
+        Optional<List<SequencedEvent>> missed;
+        Optional<List<Packet>> replay;
+        try {
+            enter(namespace, socket);
+            for (Room room : claim.session().rooms()) {
+                // The room policy decides again: the new token may grant less than the one the rooms were joined with.
+                if (!socket.isIn(room) && !socket.join(room)) {
+                    log.debug("Recovered {} without room {}: no longer allowed", socket, room);
+                }
+            }
+            missed = recovery.missed(claim);
+            replay = missed.flatMap(events -> recovery.replayFor(hold, claim, events, limits.outboundQueue()));
+        } catch (RuntimeException e) {
+            // Never leave a half-restored socket in rooms, or its hold on delivery behind.
+            namespace.remove(socket);
+            recovery.cancel(hold);
+            throw e;
+        }
+        if (replay.isEmpty()) {
+            namespace.remove(socket);
+            recovery.cancel(hold);
+            log.debug("Session of {} cannot be recovered: {}", socket, missed.isEmpty()
+                    ? "its events are no longer held" : "it missed more than the outbound queue holds");
+            return Optional.empty();
+        }
+        recovery.opened(socket, Optional.of(claim.pid()));
+        engine.send(Packets.connected(namespace.name(), socket.id(), Optional.of(claim.pid())));
+        recovery.replay(hold, claim, missed.get(), replay.get());
+        log.debug("Recovered {} with {} missed events", socket, replay.get().size());
+        return Optional.of(socket);
+    }
+
+    /** Adds a socket to its namespace and its automatic rooms. */
+    private static void enter(ServedNamespace namespace, SocketSession socket) {
+        Principal principal = socket.principal();
+        namespace.add(socket);
+        namespace.join(socket, Room.user(principal.userId()));
+        principal.pharmacyId().ifPresent(pharmacyId -> namespace.join(socket, Room.pharmacy(pharmacyId)));
+    }
+}
