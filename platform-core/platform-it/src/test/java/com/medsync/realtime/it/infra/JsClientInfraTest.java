@@ -109,9 +109,9 @@ class JsClientInfraTest {
         socket.awaitConnect();
         socket.emit("echo", "ping-text");
 
-        assertThatThrownBy(() -> socket.awaitEvent("never-sent", Duration.ofMillis(500)))
+        assertThatThrownBy(() -> socket.awaitEvent("never-sent", Duration.ofSeconds(3)))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("awaited event 'never-sent' for 500 ms")
+                .hasMessageContaining("awaited event 'never-sent' for 3000 ms")
                 .hasMessageContaining("event 'echo' [\"ping-text\"]");
         // The failed await did not consume the event that did arrive.
         assertThat(socket.awaitEvent("echo").get(0).asText()).isEqualTo("ping-text");
