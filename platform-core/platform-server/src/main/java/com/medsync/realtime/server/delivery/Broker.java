@@ -1,13 +1,30 @@
 package com.medsync.realtime.server.delivery;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Carries published events to every node that may have matching sockets. One node: straight to local
- * delivery. Several nodes: through a shared broker (Redis), each node routing to its own sockets.
+ * delivery. Several nodes: through a shared log (Redis Streams), each node routing to its own sockets.
  */
 public interface Broker extends AutoCloseable {
 
-    /** Hands an event over for delivery; returns once the broker has accepted it. */
+    /**
+     * Accepts an event for delivery on every node (each node's LocalDelivery gets it once, as a
+     * SequencedEvent, in offset order); returns once accepted.
+     *
+     * @throws BrokerUnavailableException when it cannot accept durably
+     */
     void publish(OutboundEvent event);
+
+    /**
+     * Every event accepted after {@code offset}, in order, when the broker still holds all of them (within its
+     * retention); empty when the offset is unknown, trimmed or too old.
+     */
+    Optional<List<SequencedEvent>> eventsAfter(String offset);
+
+    /** Offset of the most recent event accepted, empty when none is held. */
+    Optional<String> lastOffset();
 
     @Override
     default void close() {

@@ -32,7 +32,9 @@ public final class LocalDelivery {
         this.deliveredCounter = deliveredCounter;
     }
 
-    public void deliver(OutboundEvent event) {
+    /** Sends an event to this node's matching sockets; the offset is not used here yet. */
+    public void deliver(SequencedEvent sequenced) {
+        OutboundEvent event = sequenced.event();
         for (ServedNamespace namespace : namespaces.all()) {
             Set<SocketSession> targets = targets(namespace, event);
             if (targets.isEmpty()) {

@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface KeyValueStore {
 
-    /** @return the live value of a key, or empty when absent or expired */
+    /**
+     * Every method may throw {@link StoreUnavailableException} when a shared store cannot be reached.
+     *
+     * @return the live value of a key, or empty when absent or expired
+     */
     Optional<String> get(String key);
 
     /** Sets a key, replacing any value, to expire after {@code ttl}. */
