@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * The cluster's broker: one Redis stream ({@code <prefix>events}) is the log of every accepted event. A
- * publish is one {@code XADD}, which also trims entries older than the retention ({@code MINID}, approximate).
+ * publish is one {@code XADD}, which also trims entries older than the retention ({@code MINID}; exact, so that
+ * an offset is either held with everything after it or known to be gone).
  * Each node reads the stream on one thread with {@code XREAD BLOCK} from where it started, and delivers every
  * entry to its own sockets in stream order, including the entries it added itself; the stream id is the
  * offset. While Redis is unreachable the reader retries with backoff and then continues from the last id it
@@ -75,7 +76,7 @@ public final class RedisBroker implements Broker {
     public void publish(OutboundEvent event) {
         String oldest = Math.max(0, clock.millis() - retention.toMillis()) + "-0";
         try {
-            redis.commands().xadd(stream, XAddArgs.Builder.minId(oldest).approximateTrimming(),
+            redis.commands().xadd(stream, XAddArgs.Builder.minId(oldest),
                     Map.of(FIELD, codec.encode(event)));
         } catch (StoreUnavailableException e) {
             throw new BrokerUnavailableException(e.getMessage(), e);

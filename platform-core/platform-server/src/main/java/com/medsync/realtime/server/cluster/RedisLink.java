@@ -103,7 +103,7 @@ public final class RedisLink implements AutoCloseable {
         } catch (StoreUnavailableException e) {
             return Optional.of(e.getMessage());
         } catch (RedisException e) {
-            return Optional.of(describe(e));
+            return Optional.of(unavailable(e).getMessage());
         }
     }
 
