@@ -78,6 +78,9 @@ public final class MedsyncServer implements AutoCloseable {
     /** The canonical namespace of the contract, served by the core. */
     public static final String CANONICAL_NAMESPACE = "/patient-pharmacy";
 
+    /** How long a starting cluster node waits for the outcome of its first connection to Redis. */
+    private static final Duration FIRST_CONNECTION_WAIT = Duration.ofSeconds(15);
+
     private final ServerSettings settings;
     private final Credentials credentials;
     private final String bindHost;
@@ -222,16 +225,14 @@ public final class MedsyncServer implements AutoCloseable {
     }
 
     /**
-     * Gives Redis a moment, so that a node whose Redis is up starts from the cluster's plugin set. A node whose
-     * Redis is down starts all the same, not ready, and catches up once Redis answers.
+     * Waits for the first connection attempt, so that a node whose Redis is up starts from the cluster's plugin
+     * set. A node whose Redis is down starts all the same, not ready, and catches up once Redis answers.
      */
     private void awaitCluster() {
         cluster.ifPresent(redis -> {
-            Duration wait = settings.redis().commandTimeout().plusSeconds(1);
-            if (!redis.awaitConnection(wait)) {
-                log.error("Redis at {} did not answer within {} ms: starting from the local plugin state, not ready"
-                        + " until Redis answers ({})", settings.redis().url().replaceFirst("//[^@/]*@", "//***@"),
-                        wait.toMillis(), redis.problem().orElse("now connected"));
+            if (!redis.awaitConnection(FIRST_CONNECTION_WAIT)) {
+                log.error("Starting from the local plugin state, not ready until Redis answers: {}",
+                        redis.problem().orElse("connected just now"));
             }
         });
     }

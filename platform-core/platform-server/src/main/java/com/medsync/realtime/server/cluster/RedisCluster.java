@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,6 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisBroker broker;
     private final RedisPluginSet pluginSet;
     private final ClusterMembers members;
-    private final CountDownLatch connected = new CountDownLatch(1);
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "medsync-cluster-sync");
         thread.setDaemon(true);
@@ -67,21 +65,18 @@ public final class RedisCluster implements AutoCloseable {
         RedisCluster cluster = new RedisCluster(settings, delivery, mapper);
         log.info("Cluster mode: node {} on Redis {} with prefix '{}'", cluster.node,
                 settings.url().replaceFirst("//[^@/]*@", "//***@"), settings.prefix());
-        cluster.link.start(() -> {
-            cluster.broker.start();
-            cluster.connected.countDown();
-        });
+        cluster.link.start(cluster.broker::start);
         return cluster;
     }
 
-    /** Waits a little for the first connection, so a node whose Redis is up starts from the cluster's state. */
+    /**
+     * Waits for the first connection attempt, so that a node whose Redis is up starts from the cluster's
+     * state; returns as soon as an attempt failed, so a node whose Redis is down starts at once, not ready.
+     *
+     * @return true when connected
+     */
     public boolean awaitConnection(Duration timeout) {
-        try {
-            return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return link.awaitFirstAttempt(timeout);
     }
 
     public String node() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,7 @@ public final class RedisLink implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClient client;
     private final List<Runnable> onFirstConnection = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private final Thread connector;
     private volatile StatefulRedisConnection<String, String> commands;
     private volatile StatefulRedisConnection<String, String> streamReader;
@@ -66,6 +68,21 @@ public final class RedisLink implements AutoCloseable {
     public void start(Runnable whenConnected) {
         onFirstConnection.add(whenConnected);
         connector.start();
+    }
+
+    /**
+     * Waits until the first connection attempt has an outcome (a cold JVM may take seconds to make the first
+     * one), at most {@code timeout}.
+     *
+     * @return true when connected
+     */
+    public boolean awaitFirstAttempt(Duration timeout) {
+        try {
+            firstAttempt.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return commands != null;
     }
 
     /** @return the configured name with this deployment's prefix */
@@ -131,9 +148,11 @@ public final class RedisLink implements AutoCloseable {
                 commands = shared;
                 log.info("Connected to Redis at {} (prefix '{}')", redacted(), settings.prefix());
                 onFirstConnection.forEach(Runnable::run);
+                firstAttempt.countDown();
                 return;
             } catch (RedisException e) {
                 lastFailure = describe(e);
+                firstAttempt.countDown();
                 log.warn("Cannot connect to Redis at {}: {}; retrying in {} ms", redacted(), lastFailure,
                         backoff.next().toMillis());
                 if (!backoff.pause()) {

@@ -43,7 +43,7 @@ public final class PluginAdministration {
             Phase phase = phases.find(phaseAtStart.get()).orElseThrow(() -> new IllegalStateException(
                     "MEDSYNC_PHASE names no phase of medsync.phases: " + phaseAtStart.get()));
             applyAtStartUp(() -> bringToPhase(phase));
-            save();
+            save(new Snapshot(Optional.of(phase.name()), List.copyOf(phase.plugins())));
             return;
         }
         Optional<Snapshot> cluster = clusterSet();
@@ -56,15 +56,18 @@ public final class PluginAdministration {
             return;
         }
         Optional<HostState.Saved> saved = state.read();
+        List<String> intended;
         if (saved.isPresent()) {
             currentPhase = saved.get().phase();
-            applyAtStartUp(() -> host.bringTo(saved.get().started()));
+            intended = saved.get().started();
         } else {
-            applyAtStartUp(() -> host.bringTo(host.list().stream()
+            intended = host.list().stream()
                     .filter(plugin -> !"FAILED".equals(plugin.state()) && !"DISABLED".equals(plugin.state()))
-                    .map(PluginView::id).toList()));
+                    .map(PluginView::id).toList();
         }
-        save();
+        applyAtStartUp(() -> host.bringTo(intended));
+        // The cluster gets the set this node meant to run: one node's local failure must not shrink it.
+        save(new Snapshot(currentPhase, intended));
     }
 
     private Optional<Snapshot> clusterSet() {
@@ -188,9 +191,13 @@ public final class PluginAdministration {
     }
 
     private void save() {
+        save(snapshot());
+    }
+
+    private void save(Snapshot forTheCluster) {
         saveLocally();
         try {
-            shared.write(snapshot());
+            shared.write(forTheCluster);
         } catch (StoreUnavailableException e) {
             log.error("The plugin set changed on this node but could not be shared with the cluster: {}",
                     e.getMessage());
