@@ -101,6 +101,19 @@ class RedisStoreAndBrokerTest {
     }
 
     @Test
+    void replaceIsACompareAndSet() throws Exception {
+        RedisKeyValueStore store = new RedisKeyValueStore(link(uniquePrefix(), Duration.ofMinutes(1)));
+        Duration ttl = Duration.ofMinutes(1);
+
+        assertThat(store.replace("index", Optional.of("[]"), "[1]", ttl)).isFalse();
+        assertThat(store.replace("index", Optional.empty(), "[1]", ttl)).isTrue();
+        assertThat(store.replace("index", Optional.empty(), "[2]", ttl)).isFalse();
+        assertThat(store.replace("index", Optional.of("[2]"), "[3]", ttl)).isFalse();
+        assertThat(store.replace("index", Optional.of("[1]"), "[1,2]", ttl)).isTrue();
+        assertThat(store.get("index")).contains("[1,2]");
+    }
+
+    @Test
     void keysExpire() throws Exception {
         RedisKeyValueStore store = new RedisKeyValueStore(link(uniquePrefix(), Duration.ofMinutes(1)));
 

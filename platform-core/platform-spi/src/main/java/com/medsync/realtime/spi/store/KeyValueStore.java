@@ -29,4 +29,19 @@ public interface KeyValueStore {
 
     /** @return true when a live value was removed */
     boolean delete(String key);
+
+    /**
+     * Compare-and-set: sets a key to {@code value} only if its live value is still {@code expected} (empty:
+     * only if it has none), as one atomic step on every node of a cluster. The building block of
+     * read-modify-write updates that must not lose a concurrent writer's change: read, compute, replace,
+     * and read again when this answers false.
+     *
+     * <p>Added after the first SPI release; stores written before it do not support it.
+     *
+     * @return true when this call set the key
+     * @throws UnsupportedOperationException when the store does not support it
+     */
+    default boolean replace(String key, Optional<String> expected, String value, Duration ttl) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support replace");
+    }
 }
