@@ -63,8 +63,8 @@ public final class RedisCluster implements AutoCloseable {
     /** Starts connecting to Redis in the background; the event stream is read from the first connection on. */
     public static RedisCluster join(RedisSettings settings, LocalDelivery delivery, ObjectMapper mapper) {
         RedisCluster cluster = new RedisCluster(settings, delivery, mapper);
-        log.info("Cluster mode: node {} on Redis {} with prefix '{}'", cluster.node,
-                settings.url().replaceFirst("//[^@/]*@", "//***@"), settings.prefix());
+        log.info("Cluster mode: node {} on Redis {} with prefix '{}'", cluster.node, cluster.link.redacted(),
+                settings.prefix());
         cluster.link.start(cluster.broker::start);
         return cluster;
     }

@@ -163,7 +163,7 @@ public final class RedisLink implements AutoCloseable {
     }
 
     /** The URL without a password, for logs and health answers. */
-    private String redacted() {
+    String redacted() {
         return settings.url().replaceFirst("//[^@/]*@", "//***@");
     }
 
