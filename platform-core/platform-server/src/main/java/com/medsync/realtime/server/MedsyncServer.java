@@ -360,6 +360,7 @@ public final class MedsyncServer implements AutoCloseable {
         if (httpServer != null) {
             steps.add(httpServer::close);
         }
+        cluster.ifPresent(redis -> steps.add(redis::leave));
         if (plugins != null) {
             steps.add(plugins::shutdown);
         }

@@ -147,10 +147,18 @@ public final class RedisCluster implements AutoCloseable {
         return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops adopting the cluster's plugin set and leaves the node list: the first step of a shutdown, so that
+     * no plugin is started again while the node stops its plugins.
+     */
+    public void leave() {
         sync.shutdownNow();
         members.leave();
+    }
+
+    @Override
+    public void close() {
+        leave();
         broker.close();
         link.close();
     }

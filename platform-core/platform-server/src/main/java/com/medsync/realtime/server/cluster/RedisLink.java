@@ -7,7 +7,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
@@ -55,10 +54,11 @@ public final class RedisLink implements AutoCloseable {
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(settings.commandTimeout());
         this.client = RedisClient.create(resources, uri);
+        // The command timeout is the URI's, per connection: a client-wide TimeoutOptions would also cut the
+        // stream reader's blocking XREAD short.
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
                 .build());
         this.connector = new Thread(this::connectWithBackoff, "medsync-redis-connect");
         connector.setDaemon(true);
