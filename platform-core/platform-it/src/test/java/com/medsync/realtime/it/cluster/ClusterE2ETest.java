@@ -128,6 +128,33 @@ class ClusterE2ETest {
     }
 
     @Test
+    @Order(3)
+    void aDispatchLearnedOnOneNodeMayBeJoinedOnTheOther() {
+        JsSocket staffOnA = connect(nodeA.canonicalUrl(), nodeA.pharmacyToken("staff_disp", "pharmacy_disp"));
+        accepted(nodeA, "order:new", orderNew("order_disp", "patient_disp", "pharmacy_disp"));
+        accepted(nodeA, "dispatch:updated", """
+                {"dispatch":{"id":"dispatch_disp","orderId":"order_disp","status":"ASSIGNED","provider":"kwik",
+                 "trackingUrl":null,"otp":null,"updatedAt":"2024-12-20T10:40:00Z"}}""");
+        staffOnA.awaitEvent("dispatch:updated");
+
+        // The patient on node B may join the dispatch of its order: node B learns it from the shared store.
+        JsSocket patientOnB = connect(nodeB.canonicalUrl(), nodeB.patientToken("patient_disp"));
+        assertThat(patientOnB.emitWithAck("join", Map.of("room", "dispatch:dispatch_disp")).path(0).path("ok")
+                .asBoolean()).isTrue();
+        accepted(nodeB, "dispatch:updated", """
+                {"dispatch":{"id":"dispatch_disp","orderId":"order_disp","status":"IN_TRANSIT","provider":"kwik",
+                 "trackingUrl":null,"otp":null,"updatedAt":"2024-12-20T10:45:00Z"}}""");
+
+        assertThat(patientOnB.awaitEventPayload("dispatch:updated").path("dispatch").path("status").asText())
+                .isEqualTo("IN_TRANSIT");
+        assertThat(staffOnA.awaitEventPayload("dispatch:updated").path("dispatch").path("status").asText())
+                .isEqualTo("IN_TRANSIT");
+        patientOnB.assertNoEvent("dispatch:updated", QUIET);
+        staffOnA.close();
+        patientOnB.close();
+    }
+
+    @Test
     @Order(4)
     void anIdempotencyKeyUsedOnOneNodeIsADuplicateOnTheOther() {
         JsSocket member = connect(nodeB.canonicalUrl(), nodeB.patientToken("patient_idem", "chat:room_idem"));
@@ -188,7 +215,8 @@ class ClusterE2ETest {
     void aNodeStartingLaterAdoptsTheCurrentPhase() {
         try (EmbeddedMedsync nodeC = cluster.start(Map.of())) {
             assertThat(nodeC.admin("GET", "/admin/phases", null).json().path("current").asText()).isEqualTo("week3");
-            JsSocket legacyOnC = js.connect(nodeC.url("/"), JsClients.auth(nodeC.pharmacyToken("staff_c", "pharmacy_c")));
+            JsSocket legacyOnC = js.connect(nodeC.url("/"),
+                    JsClients.auth(nodeC.pharmacyToken("staff_c", "pharmacy_c")));
             assertThat(legacyOnC.awaitConnectError().message()).contains("Invalid namespace");
         }
     }
@@ -203,7 +231,7 @@ class ClusterE2ETest {
 
         Response started = nodeA.admin("POST", "/admin/plugins/dispatch-kwik/start", null);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
-        Await.until("dispatch-kwik started again on node B", CLUSTER_WIDE, () -> nodeB.admin("GET", "/admin/stats", null)
-                .json().path("plugins").path("started").toString().contains("dispatch-kwik"));
+        Await.until("dispatch-kwik started again on node B", CLUSTER_WIDE, () -> nodeB.admin("GET", "/admin/stats",
+                null).json().path("plugins").path("started").toString().contains("dispatch-kwik"));
     }
 }
