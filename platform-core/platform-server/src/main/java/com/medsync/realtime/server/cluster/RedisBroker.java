@@ -139,14 +139,15 @@ public final class RedisBroker implements Broker {
                     log.info("Reading the cluster's event stream {} after {}", stream, lastDelivered);
                 }
                 List<StreamMessage<String, String>> messages = commands.xread(
-                        XReadArgs.Builder.block(BLOCK).count(READ_BATCH), XReadArgs.StreamOffset.from(stream, lastDelivered));
+                        XReadArgs.Builder.block(BLOCK).count(READ_BATCH),
+                        XReadArgs.StreamOffset.from(stream, lastDelivered));
                 if (failing) {
                     log.info("Reading the cluster's event stream again after {}", lastDelivered);
                     failing = false;
                     backoff.reset();
                 }
                 for (StreamMessage<String, String> message : messages) {
-                    decode(message).ifPresent(this::deliver);
+                    deliver(message);
                     lastDelivered = message.getId();
                 }
             } catch (StoreUnavailableException | RedisException e) {
@@ -161,14 +162,22 @@ public final class RedisBroker implements Broker {
                     return;
                 }
             } catch (RuntimeException e) {
-                // A bug in local delivery must not stop this node from reading the cluster's events.
-                log.error("Delivering an event from the stream failed", e);
+                // Unexpected: said loudly, and retried like an outage rather than ending cross-node delivery.
+                log.error("Reading the cluster's event stream failed", e);
+                if (closed || !backoff.pause()) {
+                    return;
+                }
             }
         }
     }
 
-    private void deliver(SequencedEvent event) {
-        delivery.deliver(event);
+    /** A failure to deliver one event locally is logged and passed over: it must not stop the reading. */
+    private void deliver(StreamMessage<String, String> message) {
+        try {
+            decode(message).ifPresent(delivery::deliver);
+        } catch (RuntimeException e) {
+            log.error("Delivering stream entry {} to this node's sockets failed", message.getId(), e);
+        }
     }
 
     /** Delivers an event to this node's sockets only, at the offset of the last event delivered from the log. */
