@@ -18,6 +18,7 @@ module com.medsync.realtime.server {
     requires micrometer.registry.prometheus;
     requires org.slf4j;
     requires java.net.http;
+    requires lettuce.core;
 
     // The admin API serializes these records with Jackson.
     opens com.medsync.realtime.server.plugin to com.fasterxml.jackson.databind;

@@ -9,20 +9,23 @@ import com.medsync.realtime.server.api.AdminEndpoints;
 import com.medsync.realtime.server.api.ApiRoutes;
 import com.medsync.realtime.server.api.HealthEndpoints;
 import com.medsync.realtime.server.api.PublishEndpoint;
+import com.medsync.realtime.server.cluster.RedisCluster;
 import com.medsync.realtime.server.config.Credentials;
 import com.medsync.realtime.server.config.InvalidSettingException;
 import com.medsync.realtime.server.config.ServerSettings;
 import com.medsync.realtime.server.config.Settings;
 import com.medsync.realtime.server.delivery.Broker;
+import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.delivery.MemoryBroker;
 import com.medsync.realtime.server.metrics.PlatformMetrics;
 import com.medsync.realtime.server.plugin.PlatformServices;
 import com.medsync.realtime.server.plugin.PluginAdministration;
 import com.medsync.realtime.server.plugin.PluginPlatform;
+import com.medsync.realtime.server.plugin.SharedPluginSet;
 import com.medsync.realtime.server.publish.PublishService;
-import com.medsync.realtime.server.recovery.ConnectionRecovery;
 import com.medsync.realtime.server.publish.PublishedEventHandlers;
+import com.medsync.realtime.server.recovery.ConnectionRecovery;
 import com.medsync.realtime.server.room.BackendRoomCallback;
 import com.medsync.realtime.server.room.BuiltInRoomPolicies;
 import com.medsync.realtime.server.room.RoomAccess;
@@ -44,11 +47,14 @@ import com.medsync.realtime.spi.event.EventPublisher;
 import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.room.RoomPolicy;
+import com.medsync.realtime.spi.store.KeyValueStore;
+import com.medsync.realtime.spi.store.StoreUnavailableException;
 import com.typesafe.config.Config;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +67,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * One MedSync Realtime node: the Socket.IO port, the HTTP API port, and what connects them. This class
@@ -74,6 +79,9 @@ public final class MedsyncServer implements AutoCloseable {
     /** The canonical namespace of the contract, served by the core. */
     public static final String CANONICAL_NAMESPACE = "/patient-pharmacy";
 
+    /** How long a starting cluster node waits for the outcome of its first connection to Redis. */
+    private static final Duration FIRST_CONNECTION_WAIT = Duration.ofSeconds(15);
+
     private final ServerSettings settings;
     private final Credentials credentials;
     private final String bindHost;
@@ -83,7 +91,9 @@ public final class MedsyncServer implements AutoCloseable {
     private final ClientEventRouter clientEvents = new ClientEventRouter();
     private final PublishedEventHandlers publishedEvents = new PublishedEventHandlers();
     private final SocketEvents socketEvents = new SocketEvents(List.of(metrics));
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore();
+    /** Present in cluster mode: the store, the broker and the plugin set are then shared through Redis. */
+    private final Optional<RedisCluster> cluster;
+    private final KeyValueStore store;
     private final RoomAccess roomAccess;
     private final ExecutorService handlerPool;
     private final ScheduledExecutorService housekeeping;
@@ -114,15 +124,25 @@ public final class MedsyncServer implements AutoCloseable {
         // Plugins re-arm timers often (typing indicators): a cancelled timer must leave the queue at once.
         plugins.setRemoveOnCancelPolicy(true);
         this.pluginScheduler = plugins;
-        housekeeping.scheduleWithFixedDelay(store::evictExpired, 1, 1, TimeUnit.MINUTES);
-
         ServerSettings.RecoverySettings recoverySettings = settings.recovery();
         LocalDelivery delivery = new LocalDelivery(namespaces, metrics::eventsDelivered, recoverySettings.enabled());
-        // The log keeps events only as long as, and only when, a recovering client may need them.
-        MemoryBroker memoryBroker = new MemoryBroker(delivery::deliver, recoverySettings.window(),
-                recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
-        delivery.startsAfter(memoryBroker.origin());
-        this.broker = memoryBroker;
+        if (settings.store() == ServerSettings.StoreType.REDIS) {
+            // The shared stream is the cluster's delivery path and its recovery log at once.
+            RedisCluster redis = RedisCluster.join(settings.redis(), delivery, mapper);
+            this.cluster = Optional.of(redis);
+            this.store = redis.store();
+            this.broker = redis.broker();
+        } else {
+            MemoryKeyValueStore memory = new MemoryKeyValueStore();
+            housekeeping.scheduleWithFixedDelay(memory::evictExpired, 1, 1, TimeUnit.MINUTES);
+            this.cluster = Optional.empty();
+            this.store = memory;
+            // The log keeps events only as long as, and only when, a recovering client may need them.
+            MemoryBroker memoryBroker = new MemoryBroker(delivery::deliver, recoverySettings.window(),
+                    recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
+            delivery.startsAfter(memoryBroker.origin());
+            this.broker = memoryBroker;
+        }
         ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
                 store, broker, delivery, mapper, metrics::recovery);
         // The gateway needs the platform and the platform, for one call, the gateway.
@@ -135,7 +155,12 @@ public final class MedsyncServer implements AutoCloseable {
 
             @Override
             public void broadcast(OutboundEvent event) {
-                broker.publish(event);
+                try {
+                    broker.publish(event);
+                } catch (BrokerUnavailableException e) {
+                    // Without Redis, what clients relay to each other still reaches the sockets of this node.
+                    cluster.ifPresent(redis -> redis.deliverLocally(event));
+                }
             }
 
             @Override
@@ -164,12 +189,10 @@ public final class MedsyncServer implements AutoCloseable {
         OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), credentials.anyGenerated());
         this.socketEngine = new SocketIoEngine(settings.socket(), bindHost, gateway, origins);
 
-        Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
-        readiness.put("socket", socketEngine::isListening);
-        readiness.put("store", () -> {
-            store.get("health:probe");
-            return true;
-        });
+        Map<String, HealthEndpoints.Check> readiness = new LinkedHashMap<>();
+        readiness.put("socket", () -> socketEngine.isListening() ? Optional.empty()
+                : Optional.of("the Socket.IO port is not listening"));
+        readiness.put("store", () -> cluster.isPresent() ? cluster.get().problem() : Optional.empty());
         this.health = new HealthEndpoints(readiness);
         this.publishService = new PublishService(publishedEvents, store, broker, settings.idempotencyTtl(),
                 metrics::published);
@@ -197,13 +220,10 @@ public final class MedsyncServer implements AutoCloseable {
      */
     public static MedsyncServer start(Config config, String platformVersion, Optional<Authenticator> authenticator) {
         ServerSettings settings = ServerSettings.from(new Settings(config));
-        if (settings.store() == ServerSettings.StoreType.REDIS) {
-            throw new InvalidSettingException("medsync.store.type",
-                    "redis is not available in this version; use memory");
-        }
         Credentials credentials = Credentials.resolve(settings);
         MedsyncServer server = new MedsyncServer(settings, credentials, authenticator);
         try {
+            server.awaitCluster();
             server.startPlugins(config, platformVersion);
             server.startPorts();
         } catch (RuntimeException e) {
@@ -213,13 +233,27 @@ public final class MedsyncServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Waits for the first connection attempt, so that a node whose Redis is up starts from the cluster's plugin
+     * set. A node whose Redis is down starts all the same, not ready, and catches up once Redis answers.
+     */
+    private void awaitCluster() {
+        cluster.ifPresent(redis -> {
+            if (!redis.awaitConnection(FIRST_CONNECTION_WAIT)) {
+                log.error("Starting from the local plugin state, not ready until Redis answers: {}",
+                        redis.problem().orElse("connected just now"));
+            }
+        });
+    }
+
     /** Plugins start before the ports open, so the first clients find every feature (and "/") in place. */
     private void startPlugins(Config config, String platformVersion) {
         EventPublisher publisher = publishService::publishOne;
         PlatformServices services = new PlatformServices(clientEvents, publishedEvents, roomAccess, socketEvents,
                 namespaces, httpRoutes, store, metrics.registry(), pluginScheduler, publisher, config, mapper);
         plugins = PluginPlatform.start(settings.pluginsDir(), settings.stateDir(), platformVersion, settings.phase(),
-                services);
+                services, cluster.map(RedisCluster::pluginSet).orElse(SharedPluginSet.NONE));
+        cluster.ifPresent(redis -> redis.keepInStep(plugins, this::nodeFigures));
         new AdminEndpoints(plugins, this::stats, credentials.adminToken()).routeOn(httpRoutes);
     }
 
@@ -271,8 +305,24 @@ public final class MedsyncServer implements AutoCloseable {
         return plugins;
     }
 
-    /** What {@code GET /admin/stats} shows. */
+    /** What {@code GET /admin/stats} shows: this node's figures and, in cluster mode, every node's. */
     private Map<String, Object> stats() {
+        Map<String, Object> stats = nodeFigures();
+        cluster.ifPresent(redis -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("node", redis.node());
+            try {
+                view.put("nodes", redis.nodes());
+            } catch (StoreUnavailableException e) {
+                view.put("problem", e.getMessage());
+            }
+            stats.put("cluster", view);
+        });
+        return stats;
+    }
+
+    /** This node's figures, which a cluster node also reports to the others. */
+    private Map<String, Object> nodeFigures() {
         Map<String, Object> perNamespace = new LinkedHashMap<>();
         for (ServedNamespace namespace : namespaces.all()) {
             perNamespace.put(namespace.name(), Map.of("connections", namespace.socketCount(),
@@ -319,10 +369,12 @@ public final class MedsyncServer implements AutoCloseable {
         if (httpServer != null) {
             steps.add(httpServer::close);
         }
+        cluster.ifPresent(redis -> steps.add(redis::leave));
         if (plugins != null) {
             steps.add(plugins::shutdown);
         }
         steps.add(broker::close);
+        cluster.ifPresent(redis -> steps.add(redis::close));
         steps.add(handlerPool::shutdown);
         steps.add(pluginScheduler::shutdownNow);
         steps.add(housekeeping::shutdownNow);

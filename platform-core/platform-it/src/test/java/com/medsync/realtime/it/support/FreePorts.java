@@ -28,4 +28,15 @@ public final class FreePorts {
             throw new UncheckedIOException("no free port on " + LOOPBACK, e);
         }
     }
+
+    /** @return whether {@code port} on 127.0.0.1 could be bound a moment ago */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -5,19 +5,28 @@ import com.medsync.realtime.http.HttpResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 
 /**
  * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (it can serve: the socket
- * port listens and the store answers). Unauthenticated, as load balancers and orchestrators expect.
+ * port listens and the store answers). Unauthenticated, as load balancers and orchestrators expect. A node
+ * that is not ready says why, per check, under {@code problems}.
  */
 public final class HealthEndpoints {
 
-    private final Map<String, BooleanSupplier> readinessChecks;
+    /** One readiness check. */
+    @FunctionalInterface
+    public interface Check {
+
+        /** @return why the node is not ready, or empty when this check passes */
+        Optional<String> problem();
+    }
+
+    private final Map<String, Check> readinessChecks;
     private volatile boolean shuttingDown;
 
     /** @param readinessChecks named checks that must all pass for readiness, in reporting order */
-    public HealthEndpoints(Map<String, BooleanSupplier> readinessChecks) {
+    public HealthEndpoints(Map<String, Check> readinessChecks) {
         this.readinessChecks = new LinkedHashMap<>(readinessChecks);
     }
 
@@ -32,26 +41,31 @@ public final class HealthEndpoints {
 
     public HttpResponse ready(HttpRequest request) {
         Map<String, Object> checks = new LinkedHashMap<>();
+        Map<String, Object> problems = new LinkedHashMap<>();
         boolean ready = !shuttingDown;
         if (shuttingDown) {
             checks.put("shutdown", "in progress");
         }
-        for (Map.Entry<String, BooleanSupplier> check : readinessChecks.entrySet()) {
-            boolean ok = passes(check.getValue());
-            checks.put(check.getKey(), ok ? "UP" : "DOWN");
-            ready &= ok;
+        for (Map.Entry<String, Check> check : readinessChecks.entrySet()) {
+            Optional<String> problem = problemOf(check.getValue());
+            checks.put(check.getKey(), problem.isEmpty() ? "UP" : "DOWN");
+            problem.ifPresent(reason -> problems.put(check.getKey(), reason));
+            ready &= problem.isEmpty();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "UP" : "DOWN");
         body.put("checks", checks);
+        if (!problems.isEmpty()) {
+            body.put("problems", problems);
+        }
         return HttpResponse.json(ready ? 200 : 503, body);
     }
 
-    private static boolean passes(BooleanSupplier check) {
+    private static Optional<String> problemOf(Check check) {
         try {
-            return check.getAsBoolean();
+            return check.problem();
         } catch (RuntimeException e) {
-            return false;
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 }

@@ -5,9 +5,12 @@ import com.medsync.realtime.http.BearerAuth;
 import com.medsync.realtime.http.HttpProblem;
 import com.medsync.realtime.http.HttpRequest;
 import com.medsync.realtime.http.HttpResponse;
+import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.publish.PublishRejected;
 import com.medsync.realtime.server.publish.PublishService;
 import com.medsync.realtime.server.publish.PublishService.Outcome;
+
+import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,9 @@ public final class PublishEndpoint {
             HttpProblem problem = new HttpProblem(e.reason().status(), e.reason().name(), e.getMessage());
             e.details().forEach(problem::withDetail);
             throw problem;
+        } catch (StoreUnavailableException | BrokerUnavailableException e) {
+            // Nothing pretends to be accepted: the backend retries later (with the same id, if it set one).
+            throw new HttpProblem(503, "UNAVAILABLE", "cannot accept events now: " + e.getMessage());
         }
         boolean allDuplicates = outcomes.stream().allMatch(Outcome::duplicate);
         int status = allDuplicates ? 200 : 202;

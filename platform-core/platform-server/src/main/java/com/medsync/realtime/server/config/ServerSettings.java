@@ -26,7 +26,7 @@ public record ServerSettings(
         Path stateDir,
         Optional<String> phase,
         StoreType store,
-        String redisUrl,
+        RedisSettings redis,
         List<String> allowedOrigins) {
 
     /** Engine settings of the Socket.IO port. */
@@ -63,6 +63,15 @@ public record ServerSettings(
     /** The optional room-authorization callback to the backend. */
     public record CallbackSettings(Optional<URI> url, Duration timeout, Duration allowCacheTtl,
             Duration denyCacheTtl) {
+    }
+
+    /**
+     * The Redis of a cluster: every key, channel and stream name starts with {@code prefix}, so deployments
+     * can share one Redis. {@code eventRetention} is how long the event stream keeps an event (the recovery
+     * window plus a margin); {@code reconnectMaxDelay} caps the backoff between reconnection attempts.
+     */
+    public record RedisSettings(String url, String prefix, Duration commandTimeout, Duration eventRetention,
+            Duration reconnectMaxDelay) {
     }
 
     /** Where shared state lives. */
@@ -126,8 +135,24 @@ public record ServerSettings(
                 Path.of(s.string("medsync.state.dir")),
                 s.optionalString("medsync.phase"),
                 s.enumValue("medsync.store.type", StoreType.class),
-                s.string("medsync.store.redis-url"),
+                redis(s),
                 s.stringList("medsync.allowed-origins"));
+    }
+
+    private static RedisSettings redis(Settings s) {
+        String url = s.string("medsync.store.redis-url");
+        if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+            throw new InvalidSettingException("medsync.store.redis-url",
+                    "must be a redis:// or rediss:// URL, got " + url);
+        }
+        String prefix = s.string("medsync.store.redis-prefix");
+        if (prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidSettingException("medsync.store.redis-prefix",
+                    "must be a non-empty name without spaces, got '" + prefix + "'");
+        }
+        return new RedisSettings(url, prefix, positive(s, "medsync.store.redis-command-timeout"),
+                positive(s, "medsync.store.redis-event-retention"),
+                positive(s, "medsync.store.redis-reconnect-max-delay"));
     }
 
     private static Duration positive(Settings s, String path) {

@@ -11,13 +11,13 @@ public final class PluginPlatform {
 
     /**
      * Loads the plugins of {@code pluginsDir} and starts the set the phase given at start, the saved state
-     * or the default says.
+     * or the default says; in a cluster, {@code shared} is the plugin set all nodes run.
      */
     public static PluginAdministration start(Path pluginsDir, Path stateDir, String platformVersion,
-            Optional<String> phaseAtStart, PlatformServices services) {
+            Optional<String> phaseAtStart, PlatformServices services, SharedPluginSet shared) {
         PluginHost host = PluginHost.create(pluginsDir, stateDir, platformVersion, services);
         PluginAdministration administration = new PluginAdministration(host, PhaseCatalog.from(services.config()),
-                new HostState(stateDir, services.mapper()));
+                new HostState(stateDir, services.mapper()), shared);
         administration.startUp(phaseAtStart);
         return administration;
     }

@@ -32,6 +32,11 @@ final class ScopedStore implements KeyValueStore {
     }
 
     @Override
+    public boolean replace(String key, Optional<String> expected, String value, Duration ttl) {
+        return store.replace(prefix + key, expected, value, ttl);
+    }
+
+    @Override
     public boolean delete(String key) {
         return store.delete(prefix + key);
     }

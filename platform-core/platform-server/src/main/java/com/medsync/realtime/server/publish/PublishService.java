@@ -2,6 +2,7 @@ package com.medsync.realtime.server.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.server.delivery.Broker;
+import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.delivery.OutboundEvent;
 import com.medsync.realtime.server.publish.PublishRejected.Reason;
 import com.medsync.realtime.spi.event.ContractViolation;
@@ -9,6 +10,7 @@ import com.medsync.realtime.spi.event.PublishedEventHandler;
 import com.medsync.realtime.spi.event.Routing;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.store.KeyValueStore;
+import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +121,8 @@ public final class PublishService {
             routing = handler.route(envelope.data());
         } catch (ContractViolation e) {
             throw violation(envelope, e);
+        } catch (StoreUnavailableException e) {
+            throw e;
         } catch (RuntimeException | LinkageError e) {
             log.error("Handler of '{}' failed to route an event", envelope.event(), e);
             throw new IllegalStateException("the owner of '" + envelope.event() + "' failed", e);
@@ -150,9 +154,23 @@ public final class PublishService {
             return new Outcome(envelope.event(), envelope.id().get(), roomNames, true);
         }
         String id = envelope.id().orElseGet(() -> UUID.randomUUID().toString());
-        broker.publish(new OutboundEvent(id, envelope.event(), envelope.data(), routed.rooms));
+        try {
+            broker.publish(new OutboundEvent(id, envelope.event(), envelope.data(), routed.rooms));
+        } catch (BrokerUnavailableException e) {
+            envelope.id().ifPresent(this::releaseIdempotencyKey);
+            throw e;
+        }
         acceptedCounter.accept(envelope.event());
         return new Outcome(envelope.event(), id, roomNames, false);
+    }
+
+    /** An event the broker refused was not emitted: a retry with the same key must not count as a repeat. */
+    private void releaseIdempotencyKey(String id) {
+        try {
+            store.delete(IDEMPOTENCY_PREFIX + id);
+        } catch (StoreUnavailableException e) {
+            log.error("Idempotency key '{}' stays taken for an event that was not emitted: {}", id, e.getMessage());
+        }
     }
 
     private record Routed(EventEnvelope envelope, Set<Room> rooms) {

@@ -60,6 +60,23 @@ public final class MemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public boolean replace(String key, Optional<String> expected, String value, Duration ttl) {
+        long now = now();
+        Entry fresh = new Entry(value, expiry(ttl));
+        boolean[] stored = {false};
+        entries.compute(key, (k, current) -> {
+            Optional<String> live = current == null || current.expired(now) ? Optional.empty()
+                    : Optional.of(current.value);
+            if (live.equals(expected)) {
+                stored[0] = true;
+                return fresh;
+            }
+            return current;
+        });
+        return stored[0];
+    }
+
+    @Override
     public boolean delete(String key) {
         Entry removed = entries.remove(key);
         return removed != null && !removed.expired(now());

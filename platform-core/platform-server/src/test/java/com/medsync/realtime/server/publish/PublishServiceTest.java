@@ -2,7 +2,10 @@ package com.medsync.realtime.server.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.medsync.realtime.server.delivery.Broker;
+import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.server.delivery.SequencedEvent;
 import com.medsync.realtime.server.publish.PublishRejected.Reason;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
 import com.medsync.realtime.spi.event.ContractViolation;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,25 +30,36 @@ class PublishServiceTest {
 
     private final List<OutboundEvent> emitted = new ArrayList<>();
     private final PublishedEventHandlers handlers = new PublishedEventHandlers();
-    private final PublishService service = new PublishService(handlers, new MemoryKeyValueStore(),
-            new RecordingBroker(), Duration.ofHours(24), event -> { });
+    private final RecordingBroker broker = new RecordingBroker(emitted);
+    private final PublishService service = new PublishService(handlers, new MemoryKeyValueStore(), broker,
+            Duration.ofHours(24), event -> { });
 
-    /** Keeps what is published; these tests never replay. */
-    private final class RecordingBroker implements com.medsync.realtime.server.delivery.Broker {
+    /** Records what it accepts; refuses everything while {@code down}, as a broker whose Redis is away. */
+    private static final class RecordingBroker implements Broker {
+
+        private final List<OutboundEvent> accepted;
+        private boolean down;
+
+        RecordingBroker(List<OutboundEvent> accepted) {
+            this.accepted = accepted;
+        }
 
         @Override
         public void publish(OutboundEvent event) {
-            emitted.add(event);
+            if (down) {
+                throw new BrokerUnavailableException("Redis is away");
+            }
+            accepted.add(event);
         }
 
         @Override
-        public java.util.Optional<List<com.medsync.realtime.server.delivery.SequencedEvent>> eventsAfter(String offset) {
-            return java.util.Optional.empty();
+        public Optional<List<SequencedEvent>> eventsAfter(String offset) {
+            return Optional.empty();
         }
 
         @Override
-        public java.util.Optional<String> lastOffset() {
-            return java.util.Optional.empty();
+        public Optional<String> lastOffset() {
+            return Optional.empty();
         }
     }
 
@@ -132,6 +147,17 @@ class PublishServiceTest {
         assertThat(service.publish(json(body)).get(0).duplicate()).isFalse();
 
         assertThat(service.publish(json(body)).get(0).duplicate()).isTrue();
+        assertThat(emitted).hasSize(1);
+    }
+
+    @Test
+    void anEventTheBrokerRefusedLeavesItsIdFreeForTheRetry() throws Exception {
+        String body = "{\"event\":\"chat:message\",\"data\":{\"roomId\":\"room_1\"},\"id\":\"evt-2\"}";
+        broker.down = true;
+        assertThatThrownBy(() -> service.publish(json(body))).isInstanceOf(BrokerUnavailableException.class);
+
+        broker.down = false;
+        assertThat(service.publish(json(body)).get(0).duplicate()).isFalse();
         assertThat(emitted).hasSize(1);
     }
 }

@@ -76,4 +76,19 @@ class MemoryKeyValueStoreTest {
     void ttlMustBePositive() {
         assertThatThrownBy(() -> store.put("k", "v", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void replaceSetsOnlyOverTheExpectedValue() {
+        assertThat(store.replace("k", java.util.Optional.of("v"), "w", Duration.ofSeconds(10))).isFalse();
+        assertThat(store.replace("k", java.util.Optional.empty(), "v", Duration.ofSeconds(10))).isTrue();
+        assertThat(store.replace("k", java.util.Optional.empty(), "x", Duration.ofSeconds(10))).isFalse();
+        assertThat(store.replace("k", java.util.Optional.of("other"), "x", Duration.ofSeconds(10))).isFalse();
+        assertThat(store.replace("k", java.util.Optional.of("v"), "w", Duration.ofSeconds(10))).isTrue();
+        assertThat(store.get("k")).contains("w");
+
+        now = now.plusSeconds(10);
+        // An expired value is no value.
+        assertThat(store.replace("k", java.util.Optional.of("w"), "y", Duration.ofSeconds(10))).isFalse();
+        assertThat(store.replace("k", java.util.Optional.empty(), "y", Duration.ofSeconds(10))).isTrue();
+    }
 }

@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface KeyValueStore {
 
-    /** @return the live value of a key, or empty when absent or expired */
+    /**
+     * Every method may throw {@link StoreUnavailableException} when a shared store cannot be reached.
+     *
+     * @return the live value of a key, or empty when absent or expired
+     */
     Optional<String> get(String key);
 
     /** Sets a key, replacing any value, to expire after {@code ttl}. */
@@ -25,4 +29,19 @@ public interface KeyValueStore {
 
     /** @return true when a live value was removed */
     boolean delete(String key);
+
+    /**
+     * Compare-and-set: sets a key to {@code value} only if its live value is still {@code expected} (empty:
+     * only if it has none), as one atomic step on every node of a cluster. The building block of
+     * read-modify-write updates that must not lose a concurrent writer's change: read, compute, replace,
+     * and read again when this answers false.
+     *
+     * <p>Added after the first SPI release; stores written before it do not support it.
+     *
+     * @return true when this call set the key
+     * @throws UnsupportedOperationException when the store does not support it
+     */
+    default boolean replace(String key, Optional<String> expected, String value, Duration ttl) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support replace");
+    }
 }

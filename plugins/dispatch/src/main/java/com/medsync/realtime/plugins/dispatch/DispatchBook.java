@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The dispatches the plugin knows, in its store: one entry per dispatch ({@link DispatchState}) and an index
@@ -23,14 +24,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * store rather than in memory so that, with a shared store, every node sees the same dispatches.
  *
  * <p>Writes are serialized on this node by one lock, so that comparing a report with the last status and
- * recording the new one cannot interleave with another report for the same node. (Across nodes the index is
- * last-writer-wins; the store offers no compare-and-set yet.)
+ * recording the new one cannot interleave with another report for the same node. Across nodes the index is
+ * changed with the store's compare-and-set ({@link KeyValueStore#replace}), so two nodes tracking two
+ * dispatches at once both end up in it.
  */
 final class DispatchBook {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchBook.class);
     private static final String KEY_PREFIX = "dispatch:";
     private static final String INDEX_KEY = "tracked";
+    /** Concurrent changes by other nodes are rare and short; past this many, something else is wrong. */
+    private static final int INDEX_ATTEMPTS = 16;
 
     private final KeyValueStore store;
     private final Duration ttl;
@@ -78,13 +82,14 @@ final class DispatchBook {
                     .put("trackingUrl", state.trackingUrl())
                     .put("otp", state.otp());
             store.put(KEY_PREFIX + state.dispatchId(), value.toString(), ttl);
-            Set<String> tracked = trackedIds();
-            boolean changed = state.status().isTerminal() ? tracked.remove(state.dispatchId())
-                    : tracked.add(state.dispatchId());
-            if (changed || !tracked.isEmpty()) {
-                // Written even when unchanged, to start the index's TTL again while dispatches keep moving.
-                writeIndex(tracked);
-            }
+            // Written even when unchanged, to start the index's TTL again while dispatches keep moving.
+            changeIndex(tracked -> {
+                if (state.status().isTerminal()) {
+                    tracked.remove(state.dispatchId());
+                } else {
+                    tracked.add(state.dispatchId());
+                }
+            });
         } finally {
             lock.unlock();
         }
@@ -94,9 +99,8 @@ final class DispatchBook {
     void untrack(String dispatchId) {
         lock.lock();
         try {
-            Set<String> tracked = trackedIds();
-            if (tracked.remove(dispatchId)) {
-                writeIndex(tracked);
+            if (trackedIds().contains(dispatchId)) {
+                changeIndex(tracked -> tracked.remove(dispatchId));
             }
         } finally {
             lock.unlock();
@@ -105,8 +109,12 @@ final class DispatchBook {
 
     /** @return the ids of the dispatches in progress, in the order they were first tracked */
     Set<String> trackedIds() {
+        return parseIndex(store.get(INDEX_KEY));
+    }
+
+    private Set<String> parseIndex(Optional<String> stored) {
         Set<String> ids = new LinkedHashSet<>();
-        store.get(INDEX_KEY).ifPresent(json -> {
+        stored.ifPresent(json -> {
             try {
                 mapper.readTree(json).forEach(id -> ids.add(id.asText()));
             } catch (IOException e) {
@@ -116,13 +124,25 @@ final class DispatchBook {
         return ids;
     }
 
-    private void writeIndex(Set<String> tracked) {
-        if (tracked.isEmpty()) {
-            store.delete(INDEX_KEY);
-            return;
+    /**
+     * Applies a change to the index: read, change, compare-and-set, again from the top when another node
+     * changed it in between. An empty index is kept as {@code []} until it expires, so that it can be compared.
+     */
+    private void changeIndex(Consumer<Set<String>> change) {
+        for (int attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
+            Optional<String> stored = store.get(INDEX_KEY);
+            Set<String> tracked = parseIndex(stored);
+            change.accept(tracked);
+            if (tracked.isEmpty() && stored.isEmpty()) {
+                return;
+            }
+            ArrayNode array = mapper.createArrayNode();
+            tracked.forEach(array::add);
+            if (store.replace(INDEX_KEY, stored, array.toString(), ttl)) {
+                return;
+            }
         }
-        ArrayNode array = mapper.createArrayNode();
-        tracked.forEach(array::add);
-        store.put(INDEX_KEY, array.toString(), ttl);
+        log.warn("The index of tracked dispatches changed under this node {} times in a row; change not made",
+                INDEX_ATTEMPTS);
     }
 }

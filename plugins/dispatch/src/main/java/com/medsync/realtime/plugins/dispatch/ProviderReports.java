@@ -72,10 +72,14 @@ final class ProviderReports {
                         report.status(), report.dispatchId(), known.get().status());
                 return Outcome.ALREADY_FINISHED;
             }
-            publisher.publish(DispatchUpdatedHandler.EVENT, payload(providerId, orderId, report, known),
-                    Set.of(), Optional.empty());
+            // Keyed by the change, so that when two nodes see it at once (each polling, or a webhook on one and
+            // a poll on the other), the shared idempotency key lets one of them emit it.
+            String change = "dispatch-report:" + report.dispatchId() + ":"
+                    + known.map(state -> state.status().name()).orElse("NEW") + "->" + report.status().name();
+            boolean emitted = publisher.publish(DispatchUpdatedHandler.EVENT,
+                    payload(providerId, orderId, report, known), Set.of(), Optional.of(change));
             rememberReference(providerId, report);
-            return Outcome.EMITTED;
+            return emitted ? Outcome.EMITTED : Outcome.UNCHANGED;
         } finally {
             book.lock().unlock();
         }

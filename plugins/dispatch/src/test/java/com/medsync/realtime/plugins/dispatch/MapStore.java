@@ -28,6 +28,15 @@ final class MapStore implements KeyValueStore {
     }
 
     @Override
+    public synchronized boolean replace(String key, Optional<String> expected, String value, Duration ttl) {
+        if (!Optional.ofNullable(values.get(key)).equals(expected)) {
+            return false;
+        }
+        values.put(key, value);
+        return true;
+    }
+
+    @Override
     public boolean delete(String key) {
         return values.remove(key) != null;
     }

@@ -1,0 +1,205 @@
+package com.medsync.realtime.server.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.medsync.realtime.server.delivery.Broker;
+import com.medsync.realtime.server.delivery.BrokerUnavailableException;
+import com.medsync.realtime.server.delivery.LocalDelivery;
+import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.server.delivery.SequencedEvent;
+import com.medsync.realtime.spi.store.StoreUnavailableException;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The cluster's broker: one Redis stream ({@code <prefix>events}) is the log of every accepted event. A
+ * publish is one {@code XADD}, which also trims entries older than the retention ({@code MINID}; exact, so that
+ * an offset is either held with everything after it or known to be gone).
+ * Each node reads the stream on one thread with {@code XREAD BLOCK} from where it started, and delivers every
+ * entry to its own sockets in stream order, including the entries it added itself; the stream id is the
+ * offset. While Redis is unreachable the reader retries with backoff and then continues from the last id it
+ * delivered, so nothing accepted by Redis in between is skipped.
+ */
+public final class RedisBroker implements Broker {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisBroker.class);
+
+    /** How long one blocking read waits for new entries. */
+    static final Duration BLOCK = Duration.ofSeconds(1);
+    private static final int READ_BATCH = 512;
+    private static final String FIELD = "event";
+    private static final Pattern STREAM_ID = Pattern.compile("\\d{1,19}-\\d{1,19}");
+
+    private final RedisLink redis;
+    private final LocalDelivery delivery;
+    private final EventCodec codec;
+    private final Duration retention;
+    private final Clock clock;
+    private final String stream;
+    private final Thread reader;
+    private volatile String lastDelivered;
+    private volatile boolean closed;
+
+    public RedisBroker(RedisLink redis, LocalDelivery delivery, ObjectMapper mapper, Clock clock) {
+        this.redis = redis;
+        this.delivery = delivery;
+        this.codec = new EventCodec(mapper);
+        this.retention = redis.settings().eventRetention();
+        this.clock = clock;
+        this.stream = redis.key("events");
+        this.reader = new Thread(this::readLoop, "medsync-redis-events");
+        reader.setDaemon(true);
+    }
+
+    /** Starts reading at the stream's current end; call once Redis is connected. */
+    public void start() {
+        reader.start();
+    }
+
+    @Override
+    public void publish(OutboundEvent event) {
+        String oldest = Math.max(0, clock.millis() - retention.toMillis()) + "-0";
+        try {
+            redis.commands().xadd(stream, XAddArgs.Builder.minId(oldest),
+                    Map.of(FIELD, codec.encode(event)));
+        } catch (StoreUnavailableException e) {
+            throw new BrokerUnavailableException(e.getMessage(), e);
+        } catch (RedisException e) {
+            throw new BrokerUnavailableException(redis.unavailable(e).getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<List<SequencedEvent>> eventsAfter(String offset) {
+        if (offset == null || !STREAM_ID.matcher(offset).matches()) {
+            return Optional.empty();
+        }
+        try {
+            RedisCommands<String, String> commands = redis.commands();
+            // The offset itself must still be held: then nothing after it has been trimmed.
+            if (commands.xrange(stream, Range.create(offset, offset), Limit.from(1)).isEmpty()) {
+                return Optional.empty();
+            }
+            List<SequencedEvent> events = new ArrayList<>();
+            for (StreamMessage<String, String> message : commands.xrange(stream,
+                    Range.from(Range.Boundary.excluding(offset), Range.Boundary.unbounded()))) {
+                decode(message).ifPresent(events::add);
+            }
+            return Optional.of(events);
+        } catch (StoreUnavailableException | RedisException e) {
+            log.warn("Cannot read the event stream after {}: {}", offset, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> lastOffset() {
+        try {
+            return newest(redis.commands());
+        } catch (StoreUnavailableException | RedisException e) {
+            return Optional.ofNullable(lastDelivered);
+        }
+    }
+
+    /** @return the offset of the last entry this node delivered from the stream, if any */
+    public Optional<String> lastDelivered() {
+        return Optional.ofNullable(lastDelivered);
+    }
+
+    private Optional<String> newest(RedisCommands<String, String> commands) {
+        List<StreamMessage<String, String>> last = commands.xrevrange(stream, Range.create("-", "+"), Limit.from(1));
+        return last.isEmpty() ? Optional.empty() : Optional.of(last.get(0).getId());
+    }
+
+    private void readLoop() {
+        Backoff backoff = new Backoff(Duration.ofMillis(100), redis.settings().reconnectMaxDelay());
+        boolean failing = false;
+        while (!closed) {
+            try {
+                RedisCommands<String, String> commands = redis.streamReader()
+                        .orElseThrow(() -> redis.unavailable(null));
+                if (lastDelivered == null) {
+                    lastDelivered = newest(commands).orElse("0-0");
+                    // Recovery: a socket whose first event is this node's first delivery resumes from here.
+                    delivery.startsAfter(lastDelivered);
+                    log.info("Reading the cluster's event stream {} after {}", stream, lastDelivered);
+                }
+                List<StreamMessage<String, String>> messages = commands.xread(
+                        XReadArgs.Builder.block(BLOCK).count(READ_BATCH),
+                        XReadArgs.StreamOffset.from(stream, lastDelivered));
+                if (failing) {
+                    log.info("Reading the cluster's event stream again after {}", lastDelivered);
+                    failing = false;
+                    backoff.reset();
+                }
+                for (StreamMessage<String, String> message : messages) {
+                    deliver(message);
+                    lastDelivered = message.getId();
+                }
+            } catch (StoreUnavailableException | RedisException e) {
+                if (closed) {
+                    return;
+                }
+                if (!failing) {
+                    log.warn("Cannot read the cluster's event stream: {}; retrying with backoff", e.getMessage());
+                    failing = true;
+                }
+                if (!backoff.pause()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // Unexpected: said loudly, and retried like an outage rather than ending cross-node delivery.
+                log.error("Reading the cluster's event stream failed", e);
+                if (closed || !backoff.pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A failure to deliver one event locally is logged and passed over: it must not stop the reading. */
+    private void deliver(StreamMessage<String, String> message) {
+        try {
+            decode(message).ifPresent(delivery::deliver);
+        } catch (RuntimeException e) {
+            log.error("Delivering stream entry {} to this node's sockets failed", message.getId(), e);
+        }
+    }
+
+    /** Delivers an event to this node's sockets only, at the offset of the last event delivered from the log. */
+    void deliverLocally(OutboundEvent event) {
+        delivery.deliver(new SequencedEvent(lastDelivered == null ? "0-0" : lastDelivered, event));
+    }
+
+    private Optional<SequencedEvent> decode(StreamMessage<String, String> message) {
+        String encoded = message.getBody().get(FIELD);
+        try {
+            return Optional.of(new SequencedEvent(message.getId(), codec.decode(encoded == null ? "" : encoded)));
+        } catch (IllegalArgumentException e) {
+            log.warn("Skipping stream entry {} that is not an event: {}", message.getId(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reader.interrupt();
+    }
+}

@@ -1,0 +1,165 @@
+package com.medsync.realtime.server.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.medsync.realtime.server.config.ServerSettings.RedisSettings;
+import com.medsync.realtime.server.delivery.Broker;
+import com.medsync.realtime.server.delivery.LocalDelivery;
+import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.server.plugin.PluginAdministration;
+import com.medsync.realtime.server.plugin.SharedPluginSet;
+import com.medsync.realtime.spi.store.KeyValueStore;
+import com.medsync.realtime.spi.store.StoreUnavailableException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Cluster mode: what a node shares with the others through Redis. The store, the event log (broker), the
+ * plugin set and the list of nodes all live under the deployment's prefix. Built when
+ * {@code medsync.store.type = redis}; a single node never loads any of it.
+ */
+public final class RedisCluster implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
+
+    /** How often a node looks for a plugin set changed by another node: well within the one second promised. */
+    private static final Duration PLUGIN_SET_POLL = Duration.ofMillis(250);
+    private static final Duration REPORT_INTERVAL = Duration.ofSeconds(2);
+
+    private final String node;
+    private final RedisLink link;
+    private final RedisKeyValueStore store;
+    private final RedisBroker broker;
+    private final RedisPluginSet pluginSet;
+    private final ClusterMembers members;
+    private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "medsync-cluster-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean syncFailing;
+
+    private RedisCluster(RedisSettings settings, LocalDelivery delivery, ObjectMapper mapper) {
+        this.node = nodeId();
+        this.link = new RedisLink(settings);
+        this.store = new RedisKeyValueStore(link);
+        this.broker = new RedisBroker(link, delivery, mapper, Clock.systemUTC());
+        this.pluginSet = new RedisPluginSet(link, mapper, node);
+        this.members = new ClusterMembers(link, mapper, node);
+    }
+
+    /** Starts connecting to Redis in the background; the event stream is read from the first connection on. */
+    public static RedisCluster join(RedisSettings settings, LocalDelivery delivery, ObjectMapper mapper) {
+        RedisCluster cluster = new RedisCluster(settings, delivery, mapper);
+        log.info("Cluster mode: node {} on Redis {} with prefix '{}'", cluster.node, cluster.link.redacted(),
+                settings.prefix());
+        cluster.link.start(cluster.broker::start);
+        return cluster;
+    }
+
+    /**
+     * Waits for the first connection attempt, so that a node whose Redis is up starts from the cluster's
+     * state; returns as soon as an attempt failed, so a node whose Redis is down starts at once, not ready.
+     *
+     * @return true when connected
+     */
+    public boolean awaitConnection(Duration timeout) {
+        return link.awaitFirstAttempt(timeout);
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public KeyValueStore store() {
+        return store;
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    public SharedPluginSet pluginSet() {
+        return pluginSet;
+    }
+
+    /**
+     * Keeps this node in step with the cluster: adopts plugin sets written by other nodes and reports this
+     * node's figures for {@code GET /admin/stats}.
+     */
+    public void keepInStep(PluginAdministration plugins, Supplier<Map<String, Object>> figures) {
+        sync.scheduleWithFixedDelay(() -> guarded(() -> pluginSet.poll(plugins::adopt, plugins::snapshot)),
+                0, PLUGIN_SET_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        sync.scheduleWithFixedDelay(() -> guarded(() -> members.report(figures.get())),
+                0, REPORT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the figures every live node reported */
+    public List<JsonNode> nodes() {
+        return members.list();
+    }
+
+    /** @return why this node cannot serve as part of the cluster now, or empty when it can */
+    public Optional<String> problem() {
+        return link.problem();
+    }
+
+    /**
+     * Delivers an event to this node's sockets only, for what may go on while Redis is away (a client's
+     * typing indicator to the others in its room on this node). It carries the offset of the last event
+     * this node delivered from the log: a client recovering from it misses nothing of the log.
+     */
+    public void deliverLocally(OutboundEvent event) {
+        broker.deliverLocally(event);
+    }
+
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+            if (syncFailing) {
+                log.info("In step with the cluster again");
+                syncFailing = false;
+            }
+        } catch (StoreUnavailableException e) {
+            if (!syncFailing) {
+                log.warn("Cannot keep in step with the cluster: {}", e.getMessage());
+                syncFailing = true;
+            }
+        } catch (RuntimeException e) {
+            log.error("Keeping in step with the cluster failed", e);
+        }
+    }
+
+    private static String nodeId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "node");
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Stops adopting the cluster's plugin set and leaves the node list: the first step of a shutdown, so that
+     * no plugin is started again while the node stops its plugins.
+     */
+    public void leave() {
+        sync.shutdownNow();
+        members.leave();
+    }
+
+    @Override
+    public void close() {
+        leave();
+        broker.close();
+        link.close();
+    }
+}
