@@ -175,6 +175,62 @@ class ClusterE2ETest {
         member.close();
     }
 
+    /**
+     * A client dropped on node A comes back through the load balancer to node B: B finds its session in Redis,
+     * re-verifies its token, gives it its socket id back and replays from the shared stream what it missed,
+     * once each and in order.
+     */
+    @Test
+    @Order(4)
+    void aClientDroppedOnOneNodeRecoversOnTheOther() {
+        Map<String, Object> opts = new HashMap<>(JsClients.auth(nodeA.patientToken("patient_roam")));
+        opts.put("reconnection", false);
+        opts.put("transports", java.util.List.of("websocket"));
+        JsSocket onA = js.connect(nodeA.canonicalUrl(), opts);
+        JsSocket.Connected first = onA.awaitConnect();
+        accepted(nodeA, "order:new", orderNew("order_roam_1", "patient_roam", "pharmacy_roam"));
+        JsonNode seen = onA.awaitEvent("order:new");
+        String offset = seen.get(seen.size() - 1).asText();
+        onA.drop();
+        assertThat(onA.awaitDisconnect()).isEqualTo("transport close");
+        Await.until("node A to save the session in Redis", CLUSTER_WIDE, () -> sessionSaved(first.pid()));
+
+        accepted(nodeB, "order:new", orderNew("order_roam_2", "patient_roam", "pharmacy_roam"));
+        accepted(nodeA, "order:new", orderNew("order_roam_3", "patient_roam", "pharmacy_roam"));
+
+        // What the stock client sends when it reconnects, here to the other node.
+        Map<String, Object> back = new HashMap<>();
+        back.put("auth", Map.of("token", nodeB.patientToken("patient_roam"), "pid", first.pid(), "offset", offset));
+        back.put("reconnection", false);
+        back.put("transports", java.util.List.of("websocket"));
+        JsSocket onB = js.connect(nodeB.canonicalUrl(), back);
+        JsSocket.Connected again = onB.awaitConnect();
+        // A new client object cannot say socket.recovered (the client sets it only for the pid it holds
+        // itself); the server's answer shows it: the same socket id and pid, and the recovery counted.
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.pid()).isEqualTo(first.pid());
+        assertThat(nodeB.get("/metrics").body()).contains("medsync_recoveries_total{outcome=\"recovered\"} 1.0");
+        assertThat(onB.awaitEventPayload("order:new").path("id").asText()).isEqualTo("order_roam_2");
+        assertThat(onB.awaitEventPayload("order:new").path("id").asText()).isEqualTo("order_roam_3");
+        onB.assertNoEvent("order:new", QUIET);
+        onB.close();
+    }
+
+    /** Asks Redis itself (redis-cli comes with redis-server) whether a recovery session is stored. */
+    private static boolean sessionSaved(String pid) {
+        try {
+            Process scan = new ProcessBuilder("redis-cli", "-p", String.valueOf(redis.port()), "--scan", "--pattern",
+                    "*recovery:session:" + pid).redirectErrorStream(true).start();
+            String keys = new String(scan.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return scan.waitFor() == 0 && !keys.isBlank();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
     @Order(5)
     void adminStatsShowEveryNode() {
