@@ -1,0 +1,59 @@
+package com.medsync.realtime.bench.jmh;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Runs the hot-path microbenchmarks of this package (one fork, short iterations: enough to rank costs in a
+ * ten-minute run, not a publication-grade figure).
+ */
+public final class JmhSuite {
+
+    /** One benchmark's average time per operation. */
+    public record Result(String benchmark, double score, double error, String unit) {
+    }
+
+    private JmhSuite() {
+    }
+
+    public static List<Result> run() {
+        Options options = new OptionsBuilder()
+                .include(".*(bench\\.jmh|plugins\\.legacy)\\..*Benchmark.*")
+                .forks(1)
+                .warmupIterations(2)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3)
+                .measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("-Xmx512m")
+                .build();
+        try {
+            Collection<RunResult> results = new Runner(options).run();
+            List<Result> out = new ArrayList<>();
+            for (RunResult result : results) {
+                String name = result.getParams().getBenchmark();
+                String params = result.getParams().getParamsKeys().stream()
+                        .map(key -> key + "=" + result.getParams().getParam(key))
+                        .reduce((a, b) -> a + "," + b).map(text -> " (" + text + ")").orElse("");
+                out.add(new Result(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1) + params,
+                        result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+                        result.getPrimaryResult().getScoreUnit()));
+            }
+            return out;
+        } catch (RunnerException e) {
+            throw new IllegalStateException("JMH failed", e);
+        }
+    }
+
+    public static void main(String[] args) {
+        run().forEach(result -> System.out.printf("%-60s %12.1f ± %.1f %s%n", result.benchmark(), result.score(),
+                result.error(), result.unit()));
+    }
+}

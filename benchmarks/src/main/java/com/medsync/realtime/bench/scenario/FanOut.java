@@ -1,0 +1,84 @@
+package com.medsync.realtime.bench.scenario;
+
+import com.medsync.realtime.bench.load.Audience;
+import com.medsync.realtime.bench.load.DeliveryRecorder;
+import com.medsync.realtime.bench.load.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fan-out: sockets held in pharmacy rooms, {@code order:new} published through the server's HTTP endpoint at
+ * a rising rate. A step's delivered rate is the deliveries its publishes caused divided by the time until
+ * the last of them arrived, so a server that queues instead of keeping up is measured by when it catches up.
+ * The ramp stops at the first saturated step: the publisher could not send what was asked (answers too slow),
+ * or deliveries fell below 80% of what was offered.
+ */
+public final class FanOut {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
+
+    /** One rate of the ramp. */
+    public record Step(double offeredPublishesPerS, double sentPublishesPerS, double offeredEventsPerS,
+            double deliveredEventsPerS, Latency latency) {
+    }
+
+    /** The ramp's steps and the highest delivered rate among them. */
+    public record Ramp(List<Step> steps, double saturationEventsPerS, double saturationPublishesPerS) {
+    }
+
+    private final Audience audience;
+    private final DeliveryRecorder recorder;
+    private final Publisher publisher;
+    private final int publishConnections;
+
+    public FanOut(Audience audience, DeliveryRecorder recorder, Publisher publisher, int publishConnections) {
+        this.audience = audience;
+        this.recorder = recorder;
+        this.publisher = publisher;
+        this.publishConnections = publishConnections;
+    }
+
+    public Ramp ramp(double firstPublishesPerS, double factor, int maxSteps, long stepMillis) {
+        List<Step> steps = new ArrayList<>();
+        double best = 0;
+        double bestPublishes = 0;
+        double rate = firstPublishesPerS;
+        for (int i = 0; i < maxSteps; i++) {
+            Step step = run(rate, stepMillis);
+            steps.add(step);
+            LOG.info("fan-out step: offered {}/s publishes ({} events/s), sent {}/s, delivered {} events/s, p99 {} ms",
+                    Math.round(step.offeredPublishesPerS()), Math.round(step.offeredEventsPerS()),
+                    Math.round(step.sentPublishesPerS()), Math.round(step.deliveredEventsPerS()), step.latency().p99());
+            if (step.deliveredEventsPerS() > best) {
+                best = step.deliveredEventsPerS();
+                bestPublishes = best / audience.fanOut();
+            }
+            boolean publisherBehind = step.sentPublishesPerS() < 0.9 * step.offeredPublishesPerS();
+            boolean deliveriesBehind = step.deliveredEventsPerS() < 0.8 * step.offeredEventsPerS();
+            if (publisherBehind || deliveriesBehind) {
+                break;
+            }
+            rate *= factor;
+        }
+        return new Ramp(steps, best, bestPublishes);
+    }
+
+    /** Publishes at one rate for {@code millis}, then waits for every delivery it caused. */
+    public Step run(double publishesPerS, long millis) {
+        recorder.latencySinceLastRead();
+        long deliveredBefore = recorder.delivered();
+        long start = System.nanoTime();
+        long sent = publisher.run(publishesPerS, millis * 1_000_000);
+        long publishEnd = System.nanoTime();
+        publisher.awaitAnswers(publishConnections, 30_000);
+        long lastDelivery = Drain.untilQuiet(recorder, 500, 30_000);
+        long delivered = recorder.delivered() - deliveredBefore;
+        double seconds = Math.max(lastDelivery, publishEnd) - start;
+        seconds /= 1e9;
+        return new Step(publishesPerS, sent / ((publishEnd - start) / 1e9), publishesPerS * audience.fanOut(),
+                delivered / seconds, Latency.of(recorder.latencySinceLastRead()));
+    }
+}
