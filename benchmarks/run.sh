@@ -21,6 +21,7 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   (cd benchmarks/node-server && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-exec java -Xms1g -Xmx2g -XX:+UseParallelGC -Djava.awt.headless=true \
+mkdir -p benchmarks/target
+exec java -Xms1g -Xmx2g -XX:+UseParallelGC -Xlog:gc:file=benchmarks/target/harness-gc.log -Djava.awt.headless=true \
   -cp "benchmarks/target/classes:benchmarks/target/lib/*" \
   "$@" com.medsync.realtime.bench.BenchmarkMain

@@ -28,7 +28,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +48,7 @@ public final class BenchmarkMain {
     private final Path work;
     private double halfLoadPublishesPerS;
     private PluginSwap.Result swap;
-    private Profile.Summary profile;
+    private final Map<String, Profile.Summary> profiles = new LinkedHashMap<>();
 
     private BenchmarkMain(Settings settings) throws IOException {
         this.settings = settings;
@@ -63,16 +65,35 @@ public final class BenchmarkMain {
     }
 
     private RunResults run() {
+        Map<String, Object> machine = Machine.describe();
         List<ServerResults> servers = new ArrayList<>();
-        servers.add(measure("medsync", () -> MedsyncServer.start(settings.distribution(), work.resolve("medsync"),
-                work.resolve("medsync.log"), secrets, settings.serverJvmOptions())));
-        servers.add(measure("bare_nettysocketio", () -> BareNettySocketIoServer.start(work.resolve("bare"),
-                work.resolve("bare.log"), secrets, settings.serverJvmOptions())));
-        servers.add(measure("node_socketio", () -> NodeSocketIoServer.start(settings.nodeServer(), work.resolve("node"),
-                work.resolve("node.log"), secrets)));
-        List<JmhSuite.Result> jmh = settings.jmh() ? JmhSuite.run() : List.of();
-        return new RunResults(Machine.describe(), settings.fanOutSockets(), settings.fanOutRooms(), servers, swap, profile,
+        // MedSync first: the half-load rate of the others is half of MedSync's saturation.
+        if (settings.servers().contains("medsync")) {
+            servers.add(measure("medsync", () -> MedsyncServer.start(settings.distribution(), work.resolve("medsync"),
+                    work.resolve("medsync.log"), secrets, settings.serverJvmOptions())));
+        }
+        if (settings.servers().contains("bare_nettysocketio")) {
+            servers.add(measure("bare_nettysocketio", () -> BareNettySocketIoServer.start(work.resolve("bare"),
+                    work.resolve("bare.log"), secrets, settings.serverJvmOptions())));
+        }
+        if (settings.servers().contains("node_socketio")) {
+            servers.add(measure("node_socketio", () -> NodeSocketIoServer.start(settings.nodeServer(), work.resolve("node"),
+                    work.resolve("node.log"), secrets)));
+        }
+        machine.put("load_average_after_servers", Machine.loadAverage());
+        List<JmhSuite.Result> jmh = settings.jmh() ? microbenchmarks() : List.of();
+        return new RunResults(machine, settings.fanOutSockets(), settings.fanOutRooms(), servers, swap, profiles,
                 jmh, MedsyncServer.OUTBOUND_QUEUE, settings.serverJvmOptions());
+    }
+
+    /** The JMH suite; a failure there leaves the servers' figures to be reported. */
+    private static List<JmhSuite.Result> microbenchmarks() {
+        try {
+            return JmhSuite.run();
+        } catch (RuntimeException e) {
+            LOG.error("the JMH suite failed", e);
+            return List.of();
+        }
     }
 
     private ServerResults measure(String key, Supplier<ServerUnderTest> start) {
@@ -99,15 +120,15 @@ public final class BenchmarkMain {
             try (Publisher publisher = new Publisher(server.httpPort(), server.apiKey(), audience, settings.publishConnections())) {
                 FanOut fanOut = new FanOut(audience, recorder, publisher, settings.publishConnections());
                 fanOut.run(settings.firstPublishesPerS(), 1000); // warm-up: JIT, connection pools
-                ramp = fanOut.ramp(settings.firstPublishesPerS(), 2, settings.maxSteps(), settings.stepMillis());
+                ramp = fanOut.ramp(settings.firstPublishesPerS(), settings.rampFactor(), settings.maxSteps(), settings.stepMillis());
                 if (server instanceof MedsyncServer) {
                     halfLoadPublishesPerS = ramp.saturationPublishesPerS() / 2;
                 }
                 double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : ramp.saturationPublishesPerS() / 2;
                 halfLoad = fanOut.run(half, settings.halfLoadMillis());
                 LOG.info("half load {} ({} publishes/s): {}", key, Math.round(half), halfLoad);
-                if (server instanceof MedsyncServer && server.isJvm()) {
-                    profile = profileAtSaturation(server, fanOut, ramp);
+                if (server.isJvm()) {
+                    profiles.put(key, profileAtSaturation(server, fanOut, ramp));
                 }
             }
             if (server instanceof MedsyncServer medsync) {
@@ -132,7 +153,8 @@ public final class BenchmarkMain {
         fanOut.run(rate, settings.profileMillis());
         Jcmd.stopRecording(server.pid());
         Profile.Summary summary = Profile.read(recording, 15);
-        LOG.info("profile: {} samples, {}% under PacketEncoder", summary.samples(), Math.round(summary.encoderShare() * 100));
+        LOG.info("profile {}: {} samples, {}% under PacketEncoder", server.key(), summary.samples(),
+                Math.round(summary.encoderShare() * 100));
         return summary;
     }
 }

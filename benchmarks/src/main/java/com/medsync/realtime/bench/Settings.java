@@ -2,6 +2,7 @@ package com.medsync.realtime.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The run's parameters, from {@code -Dbench.*} system properties (run.sh passes them through), with the
@@ -14,6 +15,7 @@ record Settings(
         int fanOutSockets,
         int fanOutRooms,
         double firstPublishesPerS,
+        double rampFactor,
         int maxSteps,
         long stepMillis,
         long halfLoadMillis,
@@ -25,7 +27,8 @@ record Settings(
         int publishConnections,
         int clientThreads,
         String serverJvmOptions,
-        boolean jmh) {
+        boolean jmh,
+        List<String> servers) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -34,7 +37,8 @@ record Settings(
                 Path.of(text("bench.results", "benchmarks/results")),
                 number("bench.fanout.sockets", 5000),
                 number("bench.fanout.rooms", 50),
-                Double.parseDouble(text("bench.fanout.first-rate", "100")),
+                Double.parseDouble(text("bench.fanout.first-rate", "150")),
+                Double.parseDouble(text("bench.fanout.ramp-factor", "1.5")),
                 number("bench.fanout.max-steps", 10),
                 number("bench.fanout.step-millis", 3000),
                 number("bench.latency.millis", 8000),
@@ -46,7 +50,8 @@ record Settings(
                 number("bench.publish.connections", 8),
                 number("bench.client.threads", 2),
                 text("bench.server.jvm", "-Xms512m -Xmx1g -XX:+UseG1GC"),
-                Boolean.parseBoolean(text("bench.jmh", "true")));
+                Boolean.parseBoolean(text("bench.jmh", "true")),
+                List.of(text("bench.servers", "medsync,bare_nettysocketio,node_socketio").split(",")));
     }
 
     private static String text(String name, String fallback) {

@@ -32,7 +32,8 @@ public final class JmhSuite {
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(3)
                 .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx512m")
+                // Not the harness's heap options: a fork of its own, sized for microbenchmarks.
+                .jvmArgs("-Xms256m", "-Xmx512m")
                 .build();
         try {
             Collection<RunResult> results = new Runner(options).run();

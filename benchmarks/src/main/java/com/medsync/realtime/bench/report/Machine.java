@@ -23,6 +23,7 @@ public final class Machine {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("node", command("node", "--version"));
         machine.put("open_files_limit", command("sh", "-c", "ulimit -n"));
+        machine.put("load_average_before_run", loadAverage());
         machine.put("date", Instant.now().toString());
         return machine;
     }
@@ -38,6 +39,19 @@ public final class Machine {
             return "unknown";
         }
         return "unknown";
+    }
+
+    /** @return /proc/loadavg: on a machine shared with other work, the run's figures are only as quiet as this */
+    public static String loadAverage() {
+        return firstLine(Path.of("/proc/loadavg"));
+    }
+
+    private static String firstLine(Path file) {
+        try {
+            return Files.readAllLines(file).get(0);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return "unknown";
+        }
     }
 
     private static long kilobytes(String value) {

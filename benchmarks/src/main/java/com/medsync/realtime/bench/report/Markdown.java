@@ -23,7 +23,8 @@ final class Markdown {
         md.summary(results);
         md.fanOutSteps(results);
         md.swap(results.swap());
-        md.profile(results.profile());
+        results.profiles().forEach((key, profile) ->
+                md.profile(results.server(key).map(ServerResults::label).orElse(key), profile));
         md.jmh(results.jmh());
         md.notes(results);
         return md.out.toString();
@@ -134,19 +135,14 @@ final class Markdown {
         line("");
     }
 
-    private void profile(Profile.Summary profile) {
-        line("## Profile: MedSync at fan-out saturation (JFR)");
+    private void profile(String label, Profile.Summary profile) {
+        line("## Profile: " + label + " at fan-out saturation (JFR)");
         line("");
-        if (profile == null) {
-            line("Not recorded.");
-            line("");
-            return;
-        }
         line(String.format("%d execution samples. Share of samples with netty-socketio's `PacketEncoder` on the stack: **%.0f%%**;"
                 + " Jackson `ObjectMapper`/`ObjectWriter.write*`: %.0f%%; socket writes: %.0f%%.", profile.samples(),
                 profile.encoderShare() * 100, profile.jacksonWriteShare() * 100, profile.socketWriteShare() * 100));
         line("");
-        line("| top frames (self) | share | | top methods (on stack) | share |");
+        line("| top frames (self) | share | | top `com.*` methods (on stack) | share |");
         line("|---|---|---|---|---|");
         for (int i = 0; i < Math.max(profile.selfTop().size(), profile.totalTop().size()); i++) {
             Profile.Frame self = i < profile.selfTop().size() ? profile.selfTop().get(i) : null;

@@ -74,6 +74,8 @@ public final class Report {
             fanout.put("p99_ms_at_half_load", round(step.latency().p99()));
             fanout.put("half_load_publishes_per_s", Math.round(step.offeredPublishesPerS()));
             fanout.put("half_load_events_per_s", Math.round(step.offeredEventsPerS()));
+            fanout.put("p50_ms_at_half_load", round(step.latency().p50()));
+            fanout.put("p999_ms_at_half_load", round(step.latency().p999()));
         });
         ObjectNode half = fanout.putObject("latency_at_half_load_ms");
         ObjectNode steps = fanout.putObject("steps");
@@ -111,9 +113,7 @@ public final class Report {
             swap.put("events_lost", results.swap().lostDeliveries());
             swap.setAll((ObjectNode) JSON.valueToTree(results.swap()));
         }
-        if (results.profile() != null) {
-            root.set("profile_medsync_at_saturation", JSON.valueToTree(results.profile()));
-        }
+        root.set("profiles_at_saturation", JSON.valueToTree(results.profiles()));
         ArrayNode jmh = root.putArray("jmh");
         results.jmh().forEach(result -> jmh.add(JSON.valueToTree(result)));
         root.set("targets", JSON.valueToTree(targets));

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads a JFR recording's execution samples: the hottest leaf frames (self time), the methods most often on
- * the stack (total time), and the share of samples under netty-socketio's packet encoder, which says whether
+ * Reads a JFR recording's execution samples: the hottest leaf frames (self time), the application and
+ * library methods ({@code com.*}: the platform, netty-socketio, Jackson) most often on the stack, and the share of samples under netty-socketio's packet encoder, which says whether
  * encoding per recipient dominates.
  */
 public final class Profile {
@@ -59,7 +59,8 @@ public final class Profile {
                 boolean inSocketWrite = false;
                 for (RecordedFrame frame : frames) {
                     String name = name(frame);
-                    if (seen.add(name)) {
+                    // Framework plumbing (thread run loops, executors) is on every stack and says nothing.
+                    if (name.startsWith("com.") && seen.add(name)) {
                         total.merge(name, 1L, Long::sum);
                     }
                     inEncoder |= name.startsWith("com.corundumstudio.socketio.protocol.PacketEncoder.");
