@@ -119,22 +119,20 @@ public final class BenchmarkMain {
             }
             try (Publisher publisher = new Publisher(server.httpPort(), server.apiKey(), audience, settings.publishConnections())) {
                 FanOut fanOut = new FanOut(audience, recorder, publisher, settings.publishConnections());
-                fanOut.run(settings.firstPublishesPerS(), 1000); // warm-up: JIT, connection pools
+                fanOut.run(settings.firstPublishesPerS(), settings.warmUpMillis()); // JIT, connection pools
                 ramp = fanOut.ramp(settings.firstPublishesPerS(), settings.rampFactor(), settings.maxSteps(), settings.stepMillis());
                 if (server instanceof MedsyncServer) {
-                    halfLoadPublishesPerS = ramp.saturationPublishesPerS() / 2;
+                    halfLoadPublishesPerS = halfOf(ramp);
                 }
-                double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : ramp.saturationPublishesPerS() / 2;
+                double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : halfOf(ramp);
                 halfLoad = fanOut.run(half, settings.halfLoadMillis());
                 LOG.info("half load {} ({} publishes/s): {}", key, Math.round(half), halfLoad);
+                if (server instanceof MedsyncServer medsync) {
+                    // Before the profiled saturation run, so the swap starts from the steady half-load state.
+                    swap = swapUnderLoad(medsync, audience, recorder);
+                }
                 if (server.isJvm()) {
                     profiles.put(key, profileAtSaturation(server, fanOut, ramp));
-                }
-            }
-            if (server instanceof MedsyncServer medsync) {
-                try (Publisher publisher = new Publisher(server.httpPort(), server.apiKey(), audience, settings.publishConnections())) {
-                    swap = PluginSwap.run(medsync, audience, recorder, publisher, settings.publishConnections(),
-                            halfLoadPublishesPerS, settings.swapPhaseMillis());
                 }
             }
             closes = fleet.unexpectedCloses();
@@ -142,6 +140,19 @@ public final class BenchmarkMain {
         } catch (RuntimeException e) {
             LOG.error("{} stopped early", key, e);
             return new ServerResults(key, label, capacity, storm, ramp, halfLoad, closes, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** @return half of the rate the server sustained (half its peak when no step was sustained) */
+    private static double halfOf(FanOut.Ramp ramp) {
+        return (ramp.sustainedPublishesPerS() > 0 ? ramp.sustainedPublishesPerS() : ramp.saturationPublishesPerS()) / 2;
+    }
+
+    /** The plugin swap, with a publisher of its own so sequence numbers start at 0 for exact loss counting. */
+    private PluginSwap.Result swapUnderLoad(MedsyncServer server, Audience audience, DeliveryRecorder recorder) {
+        try (Publisher publisher = new Publisher(server.httpPort(), server.apiKey(), audience, settings.publishConnections())) {
+            return PluginSwap.run(server, audience, recorder, publisher, settings.publishConnections(),
+                    halfLoadPublishesPerS, settings.swapPhaseMillis());
         }
     }
 

@@ -8,13 +8,17 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The report's PNG charts (JFreeChart, headless). */
 final class Charts {
@@ -66,6 +70,19 @@ final class Charts {
                 "offered events/s", "delivered events/s", delivered, PlotOrientation.VERTICAL, true, false, false);
         JFreeChart memoryChart = ChartFactory.createBarChart("Heap per idle authenticated connection (after full GC)",
                 "", "KiB per connection", memory, PlotOrientation.VERTICAL, true, false, false);
+        for (JFreeChart chart : List.of(latencyChart, deliveredChart)) {
+            XYPlot plot = chart.getXYPlot();
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+            for (int series = 0; series < plot.getDataset().getSeriesCount(); series++) {
+                renderer.setSeriesStroke(series, new BasicStroke(2f));
+            }
+            plot.setRenderer(renderer);
+        }
+        memoryChart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        memoryChart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         save(latencyChart, directory.resolve(LATENCY));
         save(deliveredChart, directory.resolve(DELIVERED));
         save(memoryChart, directory.resolve(MEMORY));

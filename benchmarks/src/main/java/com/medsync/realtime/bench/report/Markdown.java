@@ -60,6 +60,8 @@ final class Markdown {
         line("| | " + String.join(" | ", results.servers().stream().map(ServerResults::label).toList()) + " |");
         line("|---" + "|---".repeat(results.servers().size()) + "|");
         row(results, "fan-out: delivered events/s at saturation", s -> s.fanOut() == null ? "-" : String.format("%,.0f", s.fanOut().saturationEventsPerS()));
+        row(results, "fan-out: highest rate sustained (events/s offered and delivered)", s -> s.fanOut() == null ? "-"
+                : String.format("%,.0f", s.fanOut().sustainedPublishesPerS() * results.fanOutSockets() / (double) results.fanOutRooms()));
         row(results, "half load: publishes/s (events/s)", s -> s.halfLoad() == null ? "-"
                 : String.format("%,.0f (%,.0f)", s.halfLoad().offeredPublishesPerS(), s.halfLoad().offeredEventsPerS()));
         row(results, "half load: p50 / p99 / p99.9 / max ms", s -> s.halfLoad() == null ? "-"
@@ -105,12 +107,12 @@ final class Markdown {
             }
             line("**" + server.label() + "**");
             line("");
-            line("| offered publishes/s | sent publishes/s | offered events/s | delivered events/s | p50 ms | p99 ms | p99.9 ms | max ms |");
-            line("|---|---|---|---|---|---|---|---|");
+            line("| offered publishes/s | sent publishes/s | offered events/s | delivered events/s | saturated | p50 ms | p99 ms | p99.9 ms | max ms |");
+            line("|---|---|---|---|---|---|---|---|---|");
             for (FanOut.Step step : server.fanOut().steps()) {
-                line(String.format("| %,.0f | %,.0f | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.1f |", step.offeredPublishesPerS(),
-                        step.sentPublishesPerS(), step.offeredEventsPerS(), step.deliveredEventsPerS(), step.latency().p50(),
-                        step.latency().p99(), step.latency().p999(), step.latency().max()));
+                line(String.format("| %,.0f | %,.0f | %,.0f | %,.0f | %s | %.1f | %.1f | %.1f | %.1f |", step.offeredPublishesPerS(),
+                        step.sentPublishesPerS(), step.offeredEventsPerS(), step.deliveredEventsPerS(), step.saturated() ? "yes" : "",
+                        step.latency().p50(), step.latency().p99(), step.latency().p999(), step.latency().max()));
             }
             line("");
         }
@@ -162,12 +164,14 @@ final class Markdown {
             line("");
             return;
         }
-        line("One fork, 2 x 1 s warm-up, 3 x 1 s measurement: for ranking costs, not for publication.");
+        line("One fork, 3 x 0.5 s warm-up, 5 x 0.5 s measurement; the median iteration, with the fastest and slowest:"
+                + " for ranking costs, not for publication.");
         line("");
-        line("| benchmark | average | ± | unit |");
-        line("|---|---|---|---|");
+        line("| benchmark | median | fastest | slowest | unit |");
+        line("|---|---|---|---|---|");
         for (JmhSuite.Result result : jmh) {
-            line(String.format("| %s | %,.1f | %,.1f | %s |", result.benchmark(), result.score(), result.error(), result.unit()));
+            line(String.format("| %s | %,.2f | %,.2f | %,.2f | %s |", result.benchmark(), result.median(), result.min(),
+                    result.max(), result.unit()));
         }
         line("");
     }
@@ -184,8 +188,14 @@ final class Markdown {
                 + " disconnected as a slow client; every socket has its own `sub`, so `connections-per-user` never applies.");
         line("- Capacity: heap after a full GC (`jcmd GC.run` + `GC.heap_info`; node: `heapUsed` after `global.gc()`) and RSS"
                 + " (`/proc/PID/status`), minus the idle server's, divided by the connections held.");
-        line("- The fan-out ramp doubles the publish rate each step until the publisher cannot send what is asked or"
-                + " deliveries fall below 80% of what was offered; a step's delivered rate counts until its last delivery arrived.");
+        line("- The fan-out ramp raises the publish rate 1.5x a step until two steps in a row are saturated (the publisher"
+                + " cannot send what is asked, or deliveries fall below 80% of what was offered); a step's delivered rate counts"
+                + " until its last delivery arrived; saturation is the best step's delivered rate. Half load is half of the highest"
+                + " rate MedSync sustained (a step that was not saturated), the same rate for all three servers: a peak"
+                + " reached in a lucky burst on a shared machine is no base for a steady rate.");
+        line("- The load generator runs on the same cores as the server under test, and on a shared machine other work"
+                + " runs too (load averages above): absolute figures are lower bounds, latency tails are noisy, and ratios"
+                + " between servers are the figures to read. JMH forks run after the servers, on the same machine.");
         line("");
     }
 

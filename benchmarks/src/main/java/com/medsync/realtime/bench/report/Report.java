@@ -70,6 +70,9 @@ public final class Report {
         fanout.put("bare_nettysocketio_events_per_s", Math.round(bare));
         fanout.put("ratio_vs_node_socketio", round(ratio(medsync, node)));
         fanout.put("ratio_vs_bare_nettysocketio", round(ratio(medsync, bare)));
+        results.server("medsync").map(ServerResults::fanOut).ifPresent(ramp ->
+                fanout.put("medsync_sustained_events_per_s", Math.round(ramp.sustainedPublishesPerS() * results.fanOutSockets()
+                        / (double) results.fanOutRooms())));
         halfLoad(results, "medsync").ifPresent(step -> {
             fanout.put("p99_ms_at_half_load", round(step.latency().p99()));
             fanout.put("half_load_publishes_per_s", Math.round(step.offeredPublishesPerS()));

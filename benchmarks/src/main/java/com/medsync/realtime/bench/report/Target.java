@@ -17,7 +17,7 @@ public record Target(String target, String measured, boolean met) {
         targets.add(new Target("fan-out delivered events/s >= 3x node socket.io", String.format("%.2fx", vsNode), vsNode >= 3));
         targets.add(new Target("fan-out delivered events/s >= 0.8x bare netty-socketio", String.format("%.2fx", vsBare), vsBare >= 0.8));
         Report.halfLoad(results, "medsync").ifPresentOrElse(
-                step -> targets.add(new Target("p99 publish-to-receive <= 20 ms at half of MedSync's saturation, "
+                step -> targets.add(new Target("p99 publish-to-receive <= 20 ms at half of MedSync's sustained saturation rate, "
                         + results.fanOutSockets() + " sockets", String.format("%.1f ms", step.latency().p99()), step.latency().p99() <= 20)),
                 () -> targets.add(new Target("p99 publish-to-receive <= 20 ms at half load", "not measured", false)));
         Report.topLevel(results, "medsync").ifPresentOrElse(level -> {

@@ -24,10 +24,22 @@ public final class FanOut {
     /** One rate of the ramp. */
     public record Step(double offeredPublishesPerS, double sentPublishesPerS, double offeredEventsPerS,
             double deliveredEventsPerS, Latency latency) {
+
+        /** @return whether the server fell behind: its answers held the publisher back, or deliveries lagged */
+        public boolean saturated() {
+            return sentPublishesPerS < 0.9 * offeredPublishesPerS || deliveredEventsPerS < 0.8 * offeredEventsPerS;
+        }
     }
 
-    /** The ramp's steps and the highest delivered rate among them. */
-    public record Ramp(List<Step> steps, double saturationEventsPerS, double saturationPublishesPerS) {
+    /**
+     * The ramp's steps.
+     *
+     * @param saturationEventsPerS the highest delivered rate of any step (the peak)
+     * @param sustainedPublishesPerS the highest publish rate of a step that was not saturated: what the server
+     *     keeps up with, a steadier base for "half load" than a peak reached in a burst
+     */
+    public record Ramp(List<Step> steps, double saturationEventsPerS, double saturationPublishesPerS,
+            double sustainedPublishesPerS) {
     }
 
     private final Audience audience;
@@ -46,6 +58,7 @@ public final class FanOut {
         List<Step> steps = new ArrayList<>();
         double best = 0;
         double bestPublishes = 0;
+        double sustained = 0;
         double rate = firstPublishesPerS;
         int saturatedInARow = 0;
         for (int i = 0; i < maxSteps && saturatedInARow < 2; i++) {
@@ -58,12 +71,13 @@ public final class FanOut {
                 best = step.deliveredEventsPerS();
                 bestPublishes = best / audience.fanOut();
             }
-            boolean publisherBehind = step.sentPublishesPerS() < 0.9 * step.offeredPublishesPerS();
-            boolean deliveriesBehind = step.deliveredEventsPerS() < 0.8 * step.offeredEventsPerS();
-            saturatedInARow = publisherBehind || deliveriesBehind ? saturatedInARow + 1 : 0;
+            if (!step.saturated()) {
+                sustained = Math.max(sustained, step.offeredPublishesPerS());
+            }
+            saturatedInARow = step.saturated() ? saturatedInARow + 1 : 0;
             rate *= factor;
         }
-        return new Ramp(steps, best, bestPublishes);
+        return new Ramp(steps, best, bestPublishes, sustained);
     }
 
     /** Publishes at one rate for {@code millis}, then waits for every delivery it caused. */

@@ -4,6 +4,9 @@ import com.medsync.realtime.bench.load.Audience;
 import com.medsync.realtime.bench.load.DeliveryRecorder;
 import com.medsync.realtime.bench.load.Publisher;
 import com.medsync.realtime.bench.server.MedsyncServer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,23 @@ public final class PluginSwap {
             double p99BeforeMs, double worstWindowP99Ms, double maxMs, List<Double> windowP99Ms, List<String> timeline) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PluginSwap() {
+    }
+
+    /** @return the admin API's answer in short: the phase and each plugin's state */
+    private static String states(String answer) {
+        try {
+            JsonNode phase = JSON.readTree(answer);
+            StringBuilder text = new StringBuilder(phase.path("current").asText());
+            for (JsonNode plugin : phase.path("plugins")) {
+                text.append(", ").append(plugin.path("id").asText()).append(' ').append(plugin.path("state").asText());
+            }
+            return text.toString();
+        } catch (JsonProcessingException e) {
+            return answer;
+        }
     }
 
     public static Result run(MedsyncServer server, Audience audience, DeliveryRecorder recorder, Publisher publisher,
@@ -59,10 +78,10 @@ public final class PluginSwap {
             }
             if (!appliedWeek3 && elapsed >= phaseMillis) {
                 appliedWeek3 = true;
-                timeline.add(elapsed + " ms: apply week3 -> " + server.applyPhase("week3"));
+                timeline.add(elapsed + " ms: apply week3 -> " + states(server.applyPhase("week3")));
             } else if (appliedWeek3 && !appliedWeek1 && elapsed >= 2 * phaseMillis) {
                 appliedWeek1 = true;
-                timeline.add(elapsed + " ms: apply week1 -> " + server.applyPhase("week1"));
+                timeline.add(elapsed + " ms: apply week1 -> " + states(server.applyPhase("week1")));
             }
         }
         publisher.awaitAnswers(publishConnections, 30_000);
