@@ -51,7 +51,8 @@ final class Charts {
             }
             if (server.capacity() != null) {
                 for (Capacity.Level level : server.capacity().levels()) {
-                    memory.addValue(level.heapBytesPerConnection() / 1024, server.label(), level.held() + " connections");
+                    // By the count asked for, so the servers' bars stand together even when one held a few less.
+                    memory.addValue(level.heapBytesPerConnection() / 1024, server.label(), level.requested() + " connections");
                 }
             }
         }
