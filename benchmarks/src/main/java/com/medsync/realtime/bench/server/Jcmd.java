@@ -1,0 +1,62 @@
+package com.medsync.realtime.bench.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code jcmd} against a server JVM: full GC and heap figures, flight recordings. */
+public final class Jcmd {
+
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+
+    private Jcmd() {
+    }
+
+    /** @return heap in use right after a full GC, in bytes */
+    static long heapAfterGc(long pid) {
+        run(pid, "GC.run");
+        String info = run(pid, "GC.heap_info");
+        Matcher used = HEAP_USED.matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in jcmd GC.heap_info:\n" + info);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    public static void startRecording(long pid, Path file) {
+        run(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());
+    }
+
+    public static void stopRecording(long pid) {
+        run(pid, "JFR.stop", "name=bench");
+    }
+
+    static String run(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(jcmd(), String.valueOf(pid)));
+        line.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", line) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String jcmd() {
+        Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        return beside.toFile().canExecute() ? beside.toString() : "jcmd";
+    }
+}
