@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.bench.load.OrderEvents;
 import com.medsync.realtime.server.socket.Packets;
+import com.medsync.realtime.server.socket.PreEncodedJsonSupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,6 @@ final class BroadcastPackets {
 
     static PacketEncoder encoder() {
         Configuration configuration = new Configuration();
-        return new PacketEncoder(configuration, new JacksonJsonSupport());
+        return new PacketEncoder(configuration, new PreEncodedJsonSupport(new JacksonJsonSupport()));
     }
 }

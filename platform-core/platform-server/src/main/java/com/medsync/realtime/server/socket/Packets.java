@@ -31,7 +31,7 @@ public final class Packets {
     public static Packet event(String namespace, String event, List<?> args) {
         Packet packet = base(namespace, PacketType.EVENT);
         packet.setName(event);
-        packet.setData(BinaryArguments.forEncoder(args));
+        packet.setData(EncoderArguments.forEvent(event, args));
         return packet;
     }
 

@@ -59,7 +59,8 @@ public final class SocketIoEngine implements AutoCloseable {
         // A restarted node binds at once, even while connections of the previous one linger in TIME_WAIT.
         configuration.getSocketConfig().setReuseAddress(true);
         configuration.setExceptionListener(new LoggingExceptionListener());
-        configuration.setJsonSupport(new JacksonJsonSupport(HandshakeSerializer.module(settings)));
+        configuration.setJsonSupport(new PreEncodedJsonSupport(
+                new JacksonJsonSupport(HandshakeSerializer.module(settings))));
 
         this.server = new SocketIOServer(configuration);
         server.setPipelineFactory(new GuardedChannelInitializer(gateway, settings, origins));

@@ -188,7 +188,7 @@ public final class SocketSession implements ClientSocket {
     void acknowledge(long ackId, List<?> args) {
         Packet packet = Packets.base(namespace.name(), PacketType.ACK);
         packet.setAckId(ackId);
-        packet.setData(BinaryArguments.forEncoder(args));
+        packet.setData(EncoderArguments.forAck(args));
         send(packet);
     }
 
