@@ -61,7 +61,8 @@ public final class BenchmarkMain {
         BenchmarkMain run = new BenchmarkMain(settings);
         RunResults results = run.run();
         Report.write(results, settings.results());
-        LOG.info("report written to {}", settings.results().resolve("latest.md"));
+        LOG.info("report written to {}; server logs and JFR recordings are in {}", settings.results().resolve("latest.md"),
+                run.work);
     }
 
     private RunResults run() {
