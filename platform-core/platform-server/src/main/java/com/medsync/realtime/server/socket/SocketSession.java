@@ -1,5 +1,6 @@
 package com.medsync.realtime.server.socket;
 
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -174,7 +175,7 @@ public final class SocketSession implements ClientSocket {
         if (writable) {
             sentWhileUnwritable.set(0);
         }
-        if (engine.getPacketsQueue(engine.getCurrentTransport()).size() >= maxQueued || behind > maxQueued) {
+        if (behind > maxQueued || pollsBehind()) {
             if (dropped.compareAndSet(false, true)) {
                 platform.limited("outbound-queue");
                 platform.dropSlowConsumer(this);
@@ -182,6 +183,16 @@ public final class SocketSession implements ClientSocket {
             return;
         }
         engine.send(packet);
+    }
+
+    /**
+     * A polling client that does not come for its packets lets them pile up in its queue. A WebSocket's queue
+     * is drained by its event loop; a client that stops reading shows as an unwritable channel instead. (The
+     * queue's size is counted by walking it, so it is asked only where it means something.)
+     */
+    private boolean pollsBehind() {
+        return engine.getCurrentTransport() == Transport.POLLING
+                && engine.getPacketsQueue(Transport.POLLING).size() >= maxQueued;
     }
 
     /** Answers a client's acknowledgement request. */
