@@ -324,9 +324,10 @@ class FuzzE2ETest {
      * A connection that sent something the server does not accept is closed (protocol violation) or keeps being
      * served; it must never be left open but deaf, answering nothing and never closed.
      */
-    @org.junit.jupiter.api.Disabled("bug: about 5 in 2,850 fuzzed WebSocket batches (stray 2probe/3/6 frames mixed with"
-            + " events) leave the connection neither answering its last event nor closed within 3 s; not yet reduced"
-            + " to one frame, possibly load; see the hardening issue")
+    @org.junit.jupiter.api.Disabled("bug: about 4 in 2,850 fuzzed WebSocket batches leave the connection neither answering"
+            + " its last event nor closed within 3 s (re-checked 2026-11-26 after the heartbeat, close-packet and binary"
+            + " changes: batches 171, 258, 1764, 2596 of seed 4028818149); not yet reduced: a second CONNECT with a bad"
+            + " token followed by an event, alone, closes the connection as it should")
     @Test
     @Order(19)
     void noConnectionIsLeftOpenButDeaf() {
