@@ -156,4 +156,21 @@ class EngineSessionE2ETest {
             assertThat(session.isClosed()).isFalse();
         }
     }
+
+    /**
+     * Found by fuzzing: netty-socketio cannot write an ack id above an int's range, and the failed write left every
+     * later packet of the connection, its close packet too, unsent: a connection open but deaf. Such an id is now
+     * a malformed packet, and the connection closes.
+     */
+    @Test
+    void anAckIdTooLargeToAnswerClosesTheConnection() {
+        try (RawEngineIo session = RawEngineIo.websocket(port())) {
+            session.send("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("big_ack") + "\"}");
+            session.awaitFrameStartingWith("40/patient-pharmacy");
+            session.send("42/patient-pharmacy,2147483647[\"leave\",{\"room\":\"chat:r1\"}]");
+            session.awaitFrameStartingWith("43/patient-pharmacy,2147483647[");
+            session.send("42/patient-pharmacy,999999999999999[\"leave\",{\"room\":\"chat:r1\"}]");
+            session.awaitClose(WAIT);
+        }
+    }
 }

@@ -16,8 +16,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class SocketIoPacketParser {
 
-    /** Acknowledgement ids are JavaScript numbers on the client; 15 digits stay exact. */
-    private static final int MAX_ACK_ID_DIGITS = 15;
+    /**
+     * The largest acknowledgement id accepted. Clients count them up from 0; netty-socketio's encoder, which
+     * writes the answer, fails on an id above an int's range, and that failure would leave the connection's
+     * later packets (its close packet too) unsent.
+     */
+    static final long MAX_ACK_ID = Integer.MAX_VALUE;
+    private static final int MAX_ACK_ID_DIGITS = 10;
     private static final int MAX_ATTACHMENTS_DIGITS = 3;
     private static final int MAX_NAMESPACE_LENGTH = 256;
 
@@ -78,6 +83,9 @@ public final class SocketIoPacketParser {
                 throw new MalformedPacketException("acknowledgement id too long");
             }
             ackId = Long.parseLong(text, pos, digitsEnd, 10);
+            if (ackId > MAX_ACK_ID) {
+                throw new MalformedPacketException("acknowledgement id above " + MAX_ACK_ID);
+            }
             pos = digitsEnd;
         }
 

@@ -51,7 +51,7 @@ class SocketIoPacketParserFuzzTest {
             "2" + NS + ",[\"join\",{\"room\":\"pharmacy:p1\"}]",
             "2" + NS + ",17[\"join\",{\"room\":\"chat:room_1\"}]",
             "2" + NS + ",0[\"leave\",{\"room\":\"user:u-1\"}]",
-            "2" + NS + ",999999999999999[\"chat:typing\",{\"roomId\":\"r\",\"isTyping\":true}]",
+            "2" + NS + ",2147483647[\"chat:typing\",{\"roomId\":\"r\",\"isTyping\":true}]",
             "21[\"ping\"]",
             "2[\"\u00e9v\u00e9nement\",\"\ud83d\ude00\",-1.25,12345678901234567890]",
             "3" + NS + ",17[]",

@@ -86,8 +86,14 @@ class SocketIoPacketParserTest {
         "4/patient-pharmacy,{\"message\":\"x\"}", // clients cannot send CONNECT_ERROR
         "5/patient-pharmacy,[\"x\"]",       // binary without attachment count
         "2/patient-pharmacy,1234567890123456[\"x\"]", // ack id beyond exact JS numbers
+        "2/patient-pharmacy,2147483648[\"x\"]",       // ack id the answer could not be written with
     })
     void refusesWhatTheProtocolDoesNotAllow(String text) {
         assertThatThrownBy(() -> parser.parse(text)).isInstanceOf(MalformedPacketException.class);
+    }
+
+    @Test
+    void acceptsTheLargestAckIdItCanAnswer() throws MalformedPacketException {
+        assertThat(parser.parse("2/patient-pharmacy,2147483647[\"x\"]").ackId()).isEqualTo(2147483647L);
     }
 }
