@@ -58,11 +58,7 @@ class ClusterE2ETest {
     }
 
     private static JsSocket connect(String url, String token) {
-        Map<String, Object> opts = new HashMap<>(JsClients.auth(token));
-        opts.put("reconnection", false);
-        JsSocket socket = js.connect(url, opts);
-        socket.awaitConnect();
-        return socket;
+        return js.connectOnce(url, token);
     }
 
     private static void accepted(EmbeddedMedsync node, String event, String data) {

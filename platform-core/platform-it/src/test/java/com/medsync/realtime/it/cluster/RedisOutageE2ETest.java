@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,10 +48,7 @@ class RedisOutageE2ETest {
     }
 
     private JsSocket member(EmbeddedMedsync node, String userId) {
-        Map<String, Object> opts = new HashMap<>(JsClients.auth(node.patientToken(userId, "chat:room_outage")));
-        opts.put("reconnection", false);
-        JsSocket socket = js.connect(node.canonicalUrl(), opts);
-        socket.awaitConnect();
+        JsSocket socket = js.connectOnce(node.canonicalUrl(), node.patientToken(userId, "chat:room_outage"));
         assertThat(socket.emitWithAck("chat:join", Map.of("roomId", "room_outage")).path(0).path("ok").asBoolean())
                 .isTrue();
         return socket;

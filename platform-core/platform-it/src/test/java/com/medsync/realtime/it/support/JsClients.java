@@ -108,6 +108,18 @@ public final class JsClients implements AutoCloseable {
         return connect(url, Map.of());
     }
 
+    /**
+     * Connects with {@code token} in the handshake auth, without automatic reconnection (a test decides when a
+     * client comes back), and waits until it is connected.
+     */
+    public JsSocket connectOnce(String url, String token) {
+        Map<String, Object> opts = auth(token);
+        opts.put("reconnection", false);
+        JsSocket socket = connect(url, opts);
+        socket.awaitConnect();
+        return socket;
+    }
+
     /** @param opts io() options (auth, query, extraHeaders, transports, reconnection, ...); forceNew defaults to true */
     public JsSocket connect(String url, Map<String, ?> opts) {
         return connect("c" + clientSeq.incrementAndGet(), url, opts);
