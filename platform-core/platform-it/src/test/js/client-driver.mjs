@@ -103,6 +103,8 @@ function connect(command) {
       // check what a client holding someone else's pid gets.
       pid: socket._pid ?? null,
       transport: socket.io.engine?.transport?.name ?? null,
+      // The WebSocket extensions the server accepted ("" for none; null over polling).
+      wsExtensions: socket.io.engine?.transport?.ws?.extensions ?? null,
     });
     const engine = socket.io.engine;
     if (engine && !engine.__medsyncUpgradeHooked) {

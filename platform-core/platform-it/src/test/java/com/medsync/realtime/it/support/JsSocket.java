@@ -15,10 +15,11 @@ import java.util.function.Predicate;
 public final class JsSocket {
 
     /**
-     * What the client saw on {@code connect}: {@code socket.id}, {@code socket.recovered}, the transport, and
-     * the private session id of connection state recovery (null when the server gave none).
+     * What the client saw on {@code connect}: {@code socket.id}, {@code socket.recovered}, the transport,
+     * the private session id of connection state recovery (null when the server gave none), and the WebSocket
+     * extensions the server accepted ("" for none, null when not connected over WebSocket).
      */
-    public record Connected(String id, boolean recovered, String transport, String pid) {
+    public record Connected(String id, boolean recovered, String transport, String pid, String wsExtensions) {
     }
 
     /**
@@ -68,7 +69,8 @@ public final class JsSocket {
         JsonNode event = log.await("connect", timeout, type("connect"),
                 type("connect_error").and(e -> textOrNull(e.get("errorType")) == null));
         return new Connected(event.path("id").asText(), event.path("recovered").asBoolean(false),
-                textOrNull(event.get("transport")), textOrNull(event.get("pid")));
+                textOrNull(event.get("transport")), textOrNull(event.get("pid")),
+                textOrNull(event.get("wsExtensions")));
     }
 
     public ConnectError awaitConnectError() {

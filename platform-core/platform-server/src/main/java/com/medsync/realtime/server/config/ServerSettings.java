@@ -29,10 +29,14 @@ public record ServerSettings(
         RedisSettings redis,
         List<String> allowedOrigins) {
 
-    /** Engine settings of the Socket.IO port. */
+    /**
+     * Engine settings of the Socket.IO port.
+     *
+     * @param perMessageDeflate whether WebSocket clients that offer permessage-deflate get it
+     */
     public record SocketSettings(int port, String path, Duration pingInterval, Duration pingTimeout,
             Duration upgradeTimeout, Duration firstDataTimeout, Duration connectTimeout, int maxPayloadBytes,
-            int handlerThreads) {
+            int handlerThreads, boolean perMessageDeflate) {
     }
 
     /** What one client may do. */
@@ -97,7 +101,8 @@ public record ServerSettings(
                         positive(s, "medsync.socket.first-data-timeout"),
                         positive(s, "medsync.socket.connect-timeout"),
                         s.positiveInteger("medsync.socket.max-payload-bytes"),
-                        s.positiveInteger("medsync.socket.handler-threads")),
+                        s.positiveInteger("medsync.socket.handler-threads"),
+                        s.bool("medsync.socket.per-message-deflate")),
                 new LimitSettings(
                         s.positiveInteger("medsync.limits.client-events-per-second"),
                         s.positiveInteger("medsync.limits.client-event-burst"),

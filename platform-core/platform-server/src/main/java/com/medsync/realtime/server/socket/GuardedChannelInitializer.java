@@ -1,15 +1,19 @@
 package com.medsync.realtime.server.socket;
 
+import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
+import com.corundumstudio.socketio.protocol.PacketEncoder;
 import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 
 /**
- * netty-socketio's pipeline with our {@link OriginGuard} and {@link PacketGuard} in front of its packet
- * handler. Everything else
- * (HTTP codec, polling and WebSocket transports, encoder) stays as netty-socketio builds it.
+ * netty-socketio's pipeline with our handlers around its own: guards in front of its packet handler
+ * ({@link OriginGuard}, {@link EngineRequestCheck}, {@link PacketGuard}), our writer of WebSocket packets
+ * ({@link WebSocketPacketWriter}) in front of its encoder, and fixes of its HTTP answers. Its HTTP codec,
+ * polling and WebSocket transports and polling encoder stay as it builds them.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
 
@@ -20,6 +24,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     static final String CLOSING_RESPONSES = "medsyncClosingResponses";
     static final String BINARY_FRAMES = "medsyncBinaryFrames";
     static final String POLLING_ATTACHMENTS = "medsyncPollingAttachments";
+    static final String WEBSOCKET_WRITER = "medsyncWebSocketWriter";
 
     private final PacketGuard guard;
     private final OriginGuard originGuard;
@@ -27,12 +32,21 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final EngineRequestCheck requestCheck;
     private final ClosingResponses closingResponses = new ClosingResponses();
     private final BinaryFrames binaryFrames = new BinaryFrames();
+    private WebSocketPacketWriter webSocketWriter;
 
     GuardedChannelInitializer(SocketGateway gateway, SocketSettings settings, OriginPolicy origins) {
         this.requestCheck = new EngineRequestCheck(settings.path(), gateway, settings.maxPayloadBytes());
         this.guard = new PacketGuard(gateway, settings.upgradeTimeout());
         this.originGuard = new OriginGuard(origins);
         this.handshakeWatch = new HandshakeWatch(gateway, EngineTimings.of(settings));
+    }
+
+    @Override
+    public void start(Configuration configuration, NamespacesHub namespacesHub) {
+        super.start(configuration, namespacesHub);
+        webSocketWriter = new WebSocketPacketWriter(
+                new PacketEncoder(configuration, configuration.getJsonSupport()),
+                configuration.getMaxFramePayloadLength());
     }
 
     @Override
@@ -50,5 +64,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addAfter(ORIGIN_GUARD, REQUEST_CHECK, requestCheck);
         pipeline.addAfter(AUTHORIZE_HANDLER, HANDSHAKE_WATCH, handshakeWatch);
         pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAMES, binaryFrames);
+        // Outbound messages start at the tail: this one sees them before netty-socketio's encoder does.
+        pipeline.addAfter(SOCKETIO_ENCODER, WEBSOCKET_WRITER, webSocketWriter);
     }
 }

@@ -28,11 +28,37 @@ public final class Packets {
         return packet;
     }
 
+    /**
+     * An event packet; without binary arguments (nearly always) it is encoded here, once, however many
+     * sockets it then goes to.
+     */
     public static Packet event(String namespace, String event, List<?> args) {
+        List<?> values = EncoderArguments.forEvent(event, args);
+        if (values.size() == 1 && values.get(0) instanceof EncodedArguments encoded) {
+            return PreEncodedPacket.event(wireNamespace(namespace), event, encoded);
+        }
         Packet packet = base(namespace, PacketType.EVENT);
         packet.setName(event);
-        packet.setData(EncoderArguments.forEvent(event, args));
+        packet.setData(values);
         return packet;
+    }
+
+    /**
+     * The packet to hand netty-socketio for one socket. Its encoder changes the packet it encodes (an event
+     * with bytes becomes a binary event holding its attachments), so a packet built for several sockets, a
+     * broadcast's, must not reach it twice: each socket gets a copy. A pre-encoded packet is never changed.
+     */
+    static Packet forOneSocket(Packet packet) {
+        if (packet instanceof PreEncodedPacket || packet.getType() != PacketType.MESSAGE) {
+            return packet;
+        }
+        Packet copy = new Packet(packet.getType(), packet.getEngineIOVersion());
+        copy.setSubType(packet.getSubType());
+        copy.setNsp(packet.getNsp());
+        copy.setName(packet.getName());
+        copy.setAckId(packet.getAckId());
+        copy.setData(packet.<Object>getData());
+        return copy;
     }
 
     /** The CONNECT answer: the socket id, and the private session id when connection state recovery is on. */

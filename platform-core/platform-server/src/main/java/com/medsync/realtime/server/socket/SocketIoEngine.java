@@ -51,6 +51,7 @@ public final class SocketIoEngine implements AutoCloseable {
         configuration.setFirstDataTimeout((int) settings.firstDataTimeout().toMillis());
         configuration.setMaxFramePayloadLength(settings.maxPayloadBytes());
         configuration.setMaxHttpContentLength(settings.maxPayloadBytes());
+        configuration.setWebsocketCompression(settings.perMessageDeflate());
         // Session ids are random, never taken from a client's cookie or header.
         configuration.setRandomSession(true);
         configuration.setAllowCustomRequests(false);

@@ -182,7 +182,7 @@ public final class SocketSession implements ClientSocket {
             }
             return;
         }
-        engine.send(packet);
+        engine.send(Packets.forOneSocket(packet));
     }
 
     /**

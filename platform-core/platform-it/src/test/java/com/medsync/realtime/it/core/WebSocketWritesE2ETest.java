@@ -1,0 +1,94 @@
+package com.medsync.realtime.it.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.medsync.realtime.it.fixture.LiveServer;
+import com.medsync.realtime.it.support.JsClients;
+import com.medsync.realtime.it.support.JsSocket;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How events are written to clients: a broadcast is encoded once and written as the same bytes to every
+ * WebSocket, in order, next to polling clients that get it through netty-socketio's encoder; WebSocket
+ * compression only when configured; frames longer than the largest frame we accept are fragmented.
+ */
+class WebSocketWritesE2ETest {
+
+    private static final int EVENTS = 300;
+
+    @RegisterExtension
+    static final LiveServer live = LiveServer.withTestEvents();
+
+    @RegisterExtension
+    static final LiveServer deflating = LiveServer.withTestEvents(Map.of(
+            "medsync.socket.per-message-deflate", true,
+            "medsync.socket.max-payload-bytes", 10_000));
+
+    /** A pharmacy staff member's client (in its pharmacy's room from the start), connecting. */
+    private static JsSocket staff(LiveServer server, String user, String pharmacy, String transport) {
+        Map<String, Object> opts = new HashMap<>(JsClients.auth(server.medsync().pharmacyToken(user, pharmacy)));
+        opts.put("transports", List.of(transport));
+        return server.js().connect(server.medsync().canonicalUrl(), opts);
+    }
+
+    @Test
+    void everyClientGetsEveryBroadcastOnceAndInPublishOrder() {
+        List<JsSocket> clients = List.of(
+                staff(live, "staff_ws_1", "pharmacy_order", "websocket"),
+                staff(live, "staff_ws_2", "pharmacy_order", "websocket"),
+                staff(live, "staff_ws_3", "pharmacy_order", "websocket"),
+                staff(live, "staff_polling", "pharmacy_order", "polling"));
+        clients.forEach(JsSocket::awaitConnect);
+
+        for (int n = 0; n < EVENTS; n++) {
+            assertThat(live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":" + n
+                    + "},\"to\":[\"pharmacy:pharmacy_order\"]}").status()).isEqualTo(202);
+        }
+
+        for (JsSocket client : clients) {
+            List<Integer> received = new ArrayList<>();
+            for (int n = 0; n < EVENTS; n++) {
+                received.add(client.awaitEvent("test:broadcast", Duration.ofSeconds(10)).path(0).path("n").asInt());
+            }
+            assertThat(received).as(client.toString()).isEqualTo(IntStream.range(0, EVENTS).boxed().toList());
+            client.assertNoEvent("test:broadcast", Duration.ofMillis(200));
+            client.close();
+        }
+    }
+
+    @Test
+    void webSocketCompressionIsOffByDefault() {
+        JsSocket client = staff(live, "staff_plain", "pharmacy_plain", "websocket");
+
+        assertThat(client.awaitConnect().wsExtensions()).as("extensions the server accepted").isEmpty();
+        client.close();
+    }
+
+    @Test
+    void whenConfiguredClientsThatOfferCompressionGetItAndLongEventsArriveWhole() {
+        JsSocket client = staff(deflating, "staff_deflate", "pharmacy_deflate", "websocket");
+        assertThat(client.awaitConnect().wsExtensions()).startsWith("permessage-deflate");
+
+        // Longer than the largest frame this server accepts (10,000 bytes): sent as 8 KiB fragments.
+        String note = "x".repeat(30_000);
+        deflating.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"note\":\"" + note
+                + "\"},\"to\":[\"pharmacy:pharmacy_deflate\"]}");
+        deflating.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"note\":\"short\"},"
+                + "\"to\":[\"pharmacy:pharmacy_deflate\"]}");
+
+        JsonNode first = client.awaitEventPayload("test:broadcast");
+        assertThat(first.path("note").asText()).isEqualTo(note);
+        assertThat(client.awaitEventPayload("test:broadcast").path("note").asText()).isEqualTo("short");
+        client.close();
+    }
+}

@@ -1,0 +1,80 @@
+package com.medsync.realtime.server.socket;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketEncoder;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PacketsTest {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final PacketEncoder encoder = new PacketEncoder(new Configuration(),
+            new PreEncodedJsonSupport(new JacksonJsonSupport()));
+
+    @Test
+    void anEventIsEncodedOnceIntoTheBytesNettySocketIoWouldWrite() throws IOException {
+        ObjectNode order = NODES.objectNode().put("orderId", "o-1").put("note", "caf\u00e9 \u2713");
+        Packet packet = Packets.event("/patient-pharmacy", "order:new", List.of(order, NODES.textNode("7-0")));
+
+        assertThat(packet).isInstanceOf(PreEncodedPacket.class);
+        String payload = new String(((PreEncodedPacket) packet).payload(), StandardCharsets.UTF_8);
+        assertThat(payload).isEqualTo(
+                "42/patient-pharmacy,[\"order:new\",{\"orderId\":\"o-1\",\"note\":\"caf\u00e9 \u2713\"},\"7-0\"]");
+        assertThat(payload).as("what a polling client is sent").isEqualTo(encodedByNettySocketIo(packet));
+    }
+
+    @Test
+    void theMainNamespaceIsNotWritten() throws IOException {
+        Packet packet = Packets.event("/", "order:new", List.of(NODES.numberNode(1)));
+
+        assertThat(new String(((PreEncodedPacket) packet).payload(), StandardCharsets.UTF_8))
+                .isEqualTo("42[\"order:new\",1]")
+                .isEqualTo(encodedByNettySocketIo(packet));
+    }
+
+    @Test
+    void anEventWithBytesIsEncodedAlikeForEachOfItsRecipients() throws IOException {
+        ObjectNode message = NODES.objectNode().set("file", new BinaryNode(new byte[] {1, 2, 3}));
+        Packet broadcast = Packets.event("/chat", "chat:message", List.of(message));
+        assertThat(broadcast).isNotInstanceOf(PreEncodedPacket.class);
+
+        List<String> perSocket = new ArrayList<>();
+        for (int socket = 0; socket < 3; socket++) {
+            Packet packet = Packets.forOneSocket(broadcast);
+            perSocket.add(encodedByNettySocketIo(packet) + " + " + attachments(packet));
+        }
+
+        assertThat(perSocket).containsOnly(
+                "451-/chat,[\"chat:message\",{\"file\":{\"_placeholder\":true,\"num\":0}}] + [010203]");
+    }
+
+    private String encodedByNettySocketIo(Packet packet) throws IOException {
+        ByteBuf out = UnpooledByteBufAllocator.DEFAULT.heapBuffer();
+        try {
+            encoder.encodePacket(packet, out, UnpooledByteBufAllocator.DEFAULT, true);
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            out.release();
+        }
+    }
+
+    private static List<String> attachments(Packet packet) {
+        return packet.getAttachments().stream().map(ByteBufUtil::hexDump).toList();
+    }
+}
