@@ -16,6 +16,7 @@ import com.medsync.realtime.server.config.ServerSettings;
 import com.medsync.realtime.server.config.Settings;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.BrokerUnavailableException;
+import com.medsync.realtime.server.delivery.DeliveryThread;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.delivery.MemoryBroker;
 import com.medsync.realtime.server.metrics.PlatformMetrics;
@@ -81,6 +82,8 @@ public final class MedsyncServer implements AutoCloseable {
 
     /** How long a starting cluster node waits for the outcome of its first connection to Redis. */
     private static final Duration FIRST_CONNECTION_WAIT = Duration.ofSeconds(15);
+    /** Events accepted and not yet delivered before publishers wait (about a second at full speed). */
+    private static final int DELIVERY_BACKLOG = 10_000;
 
     private final ServerSettings settings;
     private final Credentials credentials;
@@ -99,6 +102,8 @@ public final class MedsyncServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final ScheduledExecutorService pluginScheduler;
     private final Broker broker;
+    /** The memory broker's delivery thread (Redis has its own reader thread). */
+    private final Optional<DeliveryThread> deliveryThread;
     private final PublishService publishService;
     private final HealthEndpoints health;
     private final SocketIoEngine socketEngine;
@@ -130,6 +135,7 @@ public final class MedsyncServer implements AutoCloseable {
             // The shared stream is the cluster's delivery path and its recovery log at once.
             RedisCluster redis = RedisCluster.join(settings.redis(), delivery, mapper);
             this.cluster = Optional.of(redis);
+            this.deliveryThread = Optional.empty();
             this.store = redis.store();
             this.broker = redis.broker();
         } else {
@@ -138,7 +144,9 @@ public final class MedsyncServer implements AutoCloseable {
             this.cluster = Optional.empty();
             this.store = memory;
             // The log keeps events only as long as, and only when, a recovering client may need them.
-            MemoryBroker memoryBroker = new MemoryBroker(delivery::deliver, recoverySettings.window(),
+            DeliveryThread deliveries = new DeliveryThread(delivery::deliver, DELIVERY_BACKLOG);
+            this.deliveryThread = Optional.of(deliveries);
+            MemoryBroker memoryBroker = new MemoryBroker(deliveries, recoverySettings.window(),
                     recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
             delivery.startsAfter(memoryBroker.origin());
             this.broker = memoryBroker;
@@ -374,6 +382,7 @@ public final class MedsyncServer implements AutoCloseable {
             steps.add(plugins::shutdown);
         }
         steps.add(broker::close);
+        deliveryThread.ifPresent(thread -> steps.add(thread::close));
         cluster.ifPresent(redis -> steps.add(redis::close));
         steps.add(handlerPool::shutdown);
         steps.add(pluginScheduler::shutdownNow);

@@ -43,7 +43,9 @@ class DistributionE2ETest {
             String patientToken = server.awaitLineAfter("the patient token", START,
                     line -> line.startsWith("Patient token"));
             assertThat(server.output()).contains("DEV MODE").contains("Socket.IO listening on 127.0.0.1:" + socketPort)
-                    .contains("HTTP API listening on 127.0.0.1:" + httpPort);
+                    .contains("HTTP API listening on 127.0.0.1:" + httpPort)
+                    // The launcher resolves jdk.unsupported; without it Netty copies every write.
+                    .doesNotContain("without sun.misc.Unsafe");
 
             JsSocket pharmacy = js.connect("http://127.0.0.1:" + socketPort + "/patient-pharmacy",
                     JsClients.auth(pharmacyToken));

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The single-node broker: an accepted event gets the next offset of an in-memory log and is delivered to
- * this node's sockets at once. Sequencing and delivery happen under one lock, so events reach local
- * delivery in offset order even when several threads publish at once.
+ * The single-node broker: an accepted event gets the next offset of an in-memory log and is handed to this
+ * node's delivery (on the server, a {@link DeliveryThread}). Sequencing and the hand-over happen under one lock,
+ * so events reach delivery in offset order even when several threads publish at once.
  */
 public final class MemoryBroker implements Broker {
 

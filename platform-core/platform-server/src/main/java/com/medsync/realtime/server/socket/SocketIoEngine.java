@@ -10,6 +10,7 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.internal.PlatformDependent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,11 @@ public final class SocketIoEngine implements AutoCloseable {
                     + e.getMessage(), e);
         }
         log.info("Socket.IO listening on {}:{}", host, port);
+        if (!PlatformDependent.hasUnsafe()) {
+            log.warn("Netty runs without sun.misc.Unsafe ({}): every write is copied to direct memory first. On the "
+                    + "module path, add the module jdk.unsupported (bin/medsync-realtime does)",
+                    String.valueOf(PlatformDependent.getUnsafeUnavailabilityCause()));
+        }
     }
 
     /** @return whether the port accepts connections right now */

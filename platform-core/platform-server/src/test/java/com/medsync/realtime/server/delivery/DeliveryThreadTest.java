@@ -1,0 +1,120 @@
+package com.medsync.realtime.server.delivery;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.medsync.realtime.spi.room.Room;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeliveryThreadTest {
+
+    private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+
+    private static SequencedEvent event(int sequence) {
+        return new SequencedEvent("e-" + sequence, new OutboundEvent("id-" + sequence, "order:new",
+                JsonNodeFactory.instance.objectNode(), Set.of(Room.pharmacy("p1"))));
+    }
+
+    @Test
+    void eventsAreDeliveredOnItsOwnThreadInTheOrderTheyWereHandedOver() throws Exception {
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        try (DeliveryThread deliveries = new DeliveryThread(event -> {
+            delivered.add(event.offset());
+            threads.add(Thread.currentThread().getName());
+        }, 100)) {
+            for (int i = 1; i <= 1_000; i++) {
+                deliveries.accept(event(i));
+            }
+            awaitDelivered(1_000);
+        }
+        assertThat(delivered).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 1_000).mapToObj(i -> "e-" + i).toList());
+        assertThat(threads).containsOnly("medsync-delivery");
+    }
+
+    @Test
+    void aFailingDeliveryDoesNotStopTheNextOnes() throws Exception {
+        try (DeliveryThread deliveries = new DeliveryThread(event -> {
+            if (event.offset().equals("e-2")) {
+                throw new IllegalStateException("boom");
+            }
+            delivered.add(event.offset());
+        }, 10)) {
+            deliveries.accept(event(1));
+            deliveries.accept(event(2));
+            deliveries.accept(event(3));
+            awaitDelivered(2);
+        }
+        assertThat(delivered).containsExactly("e-1", "e-3");
+    }
+
+    @Test
+    void aPublisherWaitsWhileTheBacklogIsFull() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService publisher = Executors.newSingleThreadExecutor();
+        try (DeliveryThread deliveries = new DeliveryThread(event -> {
+            awaitQuietly(release);
+            delivered.add(event.offset());
+        }, 2)) {
+            deliveries.accept(event(1)); // taken by the delivery thread, which waits
+            deliveries.accept(event(2));
+            deliveries.accept(event(3)); // the backlog of 2 is full now
+            Future<?> fourth = publisher.submit(() -> deliveries.accept(event(4)));
+
+            assertThatThrownBy(() -> fourth.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            release.countDown();
+            fourth.get(5, TimeUnit.SECONDS);
+            awaitDelivered(4);
+        } finally {
+            publisher.shutdownNow();
+        }
+        assertThat(delivered).containsExactly("e-1", "e-2", "e-3", "e-4");
+    }
+
+    @Test
+    void closeDeliversWhatIsWaitingAndLaterEventsAreDeliveredByTheirPublisher() {
+        CountDownLatch release = new CountDownLatch(1);
+        DeliveryThread deliveries = new DeliveryThread(event -> {
+            awaitQuietly(release);
+            delivered.add(event.offset() + "@" + Thread.currentThread().getName());
+        }, 10);
+        deliveries.accept(event(1));
+        deliveries.accept(event(2));
+        release.countDown();
+        deliveries.close();
+
+        deliveries.accept(event(3));
+
+        assertThat(delivered).containsExactly("e-1@medsync-delivery", "e-2@medsync-delivery",
+                "e-3@" + Thread.currentThread().getName());
+    }
+
+    private void awaitDelivered(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (delivered.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertThat(delivered).hasSize(count);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
