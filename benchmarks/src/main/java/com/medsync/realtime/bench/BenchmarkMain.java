@@ -27,9 +27,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -84,7 +87,7 @@ public final class BenchmarkMain {
         machine.put("load_average_after_servers", Machine.loadAverage());
         List<JmhSuite.Result> jmh = settings.jmh() ? microbenchmarks() : List.of();
         return new RunResults(machine, settings.fanOutSockets(), settings.fanOutRooms(), servers, swap, profiles,
-                jmh, MedsyncServer.OUTBOUND_QUEUE, settings.serverJvmOptions());
+                jmh, MedsyncServer.OUTBOUND_QUEUE, settings.serverJvmOptions(), settings.publishConnections());
     }
 
     /** The JMH suite; a failure there leaves the servers' figures to be reported. */
@@ -103,6 +106,7 @@ public final class BenchmarkMain {
         ConnectStorm.Result storm = null;
         FanOut.Ramp ramp = null;
         FanOut.Step halfLoad = null;
+        double cpuMicrosPerEvent = Double.NaN;
         int closes = 0;
         String label = key;
         try (ServerUnderTest server = start.get();
@@ -126,7 +130,9 @@ public final class BenchmarkMain {
                     halfLoadPublishesPerS = halfOf(ramp);
                 }
                 double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : halfOf(ramp);
+                Optional<Duration> cpuBefore = cpuTime(server.pid());
                 halfLoad = fanOut.run(half, settings.halfLoadMillis());
+                cpuMicrosPerEvent = cpuMicrosPerEvent(server.pid(), cpuBefore, halfLoad, settings.halfLoadMillis());
                 LOG.info("half load {} ({} publishes/s): {}", key, Math.round(half), halfLoad);
                 if (server instanceof MedsyncServer medsync) {
                     // Before the profiled saturation run, so the swap starts from the steady half-load state.
@@ -137,11 +143,30 @@ public final class BenchmarkMain {
                 }
             }
             closes = fleet.unexpectedCloses();
-            return new ServerResults(key, label, capacity, storm, ramp, halfLoad, closes, null);
+            return new ServerResults(key, label, capacity, storm, ramp, halfLoad, cpuMicrosPerEvent, closes, null);
         } catch (RuntimeException e) {
             LOG.error("{} stopped early", key, e);
-            return new ServerResults(key, label, capacity, storm, ramp, halfLoad, closes, String.valueOf(e.getMessage()));
+            return new ServerResults(key, label, capacity, storm, ramp, halfLoad, cpuMicrosPerEvent, closes,
+                    String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The CPU time a process used so far, all threads, user and system (from /proc on Linux). */
+    private static Optional<Duration> cpuTime(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration());
+    }
+
+    /**
+     * CPU per delivered event over a step: a figure the two shared cores disturb far less than latency or
+     * throughput, since it does not depend on what else got the CPU in the meantime.
+     */
+    private static double cpuMicrosPerEvent(long pid, Optional<Duration> before, FanOut.Step step, long stepMillis) {
+        Optional<Duration> after = cpuTime(pid);
+        double delivered = step.deliveredEventsPerS() * stepMillis / 1000.0;
+        if (before.isEmpty() || after.isEmpty() || delivered <= 0) {
+            return Double.NaN;
+        }
+        return after.get().minus(before.get()).toNanos() / 1000.0 / delivered;
     }
 
     /** @return half of the rate the server sustained (half its peak when no step was sustained) */

@@ -49,7 +49,7 @@ record Settings(
                 Arrays.stream(text("bench.capacity.levels", "1000,5000,19500").split(",")).mapToInt(Integer::parseInt).toArray(),
                 number("bench.swap.phase-millis", 3000),
                 number("bench.profile.millis", 6000),
-                number("bench.publish.connections", 8),
+                number("bench.publish.connections", 32),
                 number("bench.client.threads", 2),
                 text("bench.server.jvm", "-Xms512m -Xmx1g -XX:+UseG1GC"),
                 Boolean.parseBoolean(text("bench.jmh", "true")),

@@ -67,6 +67,8 @@ final class Markdown {
         row(results, "half load: p50 / p99 / p99.9 / max ms", s -> s.halfLoad() == null ? "-"
                 : String.format("%.1f / %.1f / %.1f / %.1f", s.halfLoad().latency().p50(), s.halfLoad().latency().p99(),
                         s.halfLoad().latency().p999(), s.halfLoad().latency().max()));
+        row(results, "half load: server CPU per delivered event (all threads, user + system)", s -> Double.isNaN(s.cpuMicrosPerEvent())
+                ? "-" : String.format("%.2f µs", s.cpuMicrosPerEvent()));
         row(results, "connect storm: authenticated handshakes/s", s -> s.storm() == null ? "-"
                 : String.format("%,.0f (%d of %d, %d failed)", s.storm().perSecond(), s.storm().connected(), s.storm().requested(), s.storm().failed()));
         int levels = results.servers().stream().filter(s -> s.capacity() != null).mapToInt(s -> s.capacity().levels().size()).max().orElse(0);
@@ -193,6 +195,14 @@ final class Markdown {
                 + " until its last delivery arrived; saturation is the best step's delivered rate. Half load is half of the highest"
                 + " rate MedSync sustained (a step that was not saturated), the same rate for all three servers: a peak"
                 + " reached in a lucky burst on a shared machine is no base for a steady rate.");
+        line("- Publishes go over " + results.publishConnections() + " keep-alive HTTP connections, one request in flight on"
+                + " each: with a few connections the publisher measures the HTTP round trip on two busy cores rather than"
+                + " what the server can deliver (8 connections held MedSync to about 1,200 publishes/s while its sockets had"
+                + " room for more).");
+        line("- Server CPU per delivered event: the CPU time of the server's process (every thread, user and system, from"
+                + " `/proc`) during the half-load step, divided by the events delivered in it. It depends far less on what"
+                + " else ran on the machine than throughput and latency do, and most of it is the kernel's: one `write` to"
+                + " a loopback socket per delivery.");
         line("- The load generator runs on the same cores as the server under test, and on a shared machine other work"
                 + " runs too (load averages above): absolute figures are lower bounds, latency tails are noisy, and ratios"
                 + " between servers are the figures to read. JMH forks run after the servers, on the same machine.");

@@ -80,6 +80,12 @@ public final class Report {
             fanout.put("p50_ms_at_half_load", round(step.latency().p50()));
             fanout.put("p999_ms_at_half_load", round(step.latency().p999()));
         });
+        ObjectNode cpu = fanout.putObject("server_cpu_us_per_event_at_half_load");
+        for (ServerResults server : results.servers()) {
+            if (!Double.isNaN(server.cpuMicrosPerEvent())) {
+                cpu.put(server.key(), round(server.cpuMicrosPerEvent()));
+            }
+        }
         ObjectNode half = fanout.putObject("latency_at_half_load_ms");
         ObjectNode steps = fanout.putObject("steps");
         ObjectNode storm = root.putObject("connect_storm");
@@ -93,7 +99,11 @@ public final class Report {
         ObjectNode errors = root.putObject("errors");
         for (ServerResults server : results.servers()) {
             if (server.halfLoad() != null) {
-                half.set(server.key(), JSON.valueToTree(server.halfLoad()));
+                ObjectNode step = JSON.valueToTree(server.halfLoad());
+                if (!Double.isNaN(server.cpuMicrosPerEvent())) {
+                    step.put("server_cpu_us_per_event", round(server.cpuMicrosPerEvent()));
+                }
+                half.set(server.key(), step);
             }
             if (server.fanOut() != null) {
                 steps.set(server.key(), JSON.valueToTree(server.fanOut().steps()));

@@ -11,7 +11,7 @@ import java.util.Optional;
 /** A whole run: the machine, each server's results, MedSync's swap and profile, the JMH suite. */
 public record RunResults(Map<String, Object> machine, int fanOutSockets, int fanOutRooms, List<ServerResults> servers,
         PluginSwap.Result swap, Map<String, Profile.Summary> profiles, List<JmhSuite.Result> jmh, String medsyncOutboundQueue,
-        String serverJvmOptions) {
+        String serverJvmOptions, int publishConnections) {
 
     public Optional<ServerResults> server(String key) {
         return servers.stream().filter(server -> server.key().equals(key)).findFirst();
