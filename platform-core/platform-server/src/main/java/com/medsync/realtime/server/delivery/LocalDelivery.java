@@ -5,6 +5,7 @@ import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.Packets;
 import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketSession;
+import com.medsync.realtime.server.socket.WriteBatch;
 import com.medsync.realtime.spi.event.EventTranslator.Emission;
 import com.medsync.realtime.spi.room.Room;
 
@@ -26,6 +27,8 @@ import java.util.function.IntConsumer;
  * (the legacy translation's aliases of one event all carry the same one), and this class knows, per socket,
  * from which offset a replay must start: the offset before the first event it sent to the socket, or, when
  * it sent none, the last offset it delivered. Deliveries run one at a time, in the broker's offset order.
+ *
+ * <p>The WebSocket writes of one delivery are handed to each event loop as one task ({@link WriteBatch}).
  */
 public final class LocalDelivery {
 
@@ -61,21 +64,27 @@ public final class LocalDelivery {
 
     public synchronized void deliver(SequencedEvent sequenced) {
         Optional<String> previous = lastDelivered;
-        for (ServedNamespace namespace : namespaces.all()) {
-            Set<SocketSession> targets = targets(namespace, sequenced.event());
-            if (targets.isEmpty()) {
-                continue;
-            }
-            List<Packet> packets = packets(namespace, sequenced);
-            for (SocketSession socket : targets) {
-                CatchUp hold = holds.get(socket);
-                if (hold != null) {
-                    hold.offer(sequenced.offset(), previous, packets);
-                } else {
-                    send(socket, previous, packets);
+        WriteBatch writes = new WriteBatch();
+        try {
+            for (ServedNamespace namespace : namespaces.all()) {
+                Set<SocketSession> targets = targets(namespace, sequenced.event());
+                if (targets.isEmpty()) {
+                    continue;
                 }
+                List<Packet> packets = packets(namespace, sequenced);
+                for (SocketSession socket : targets) {
+                    CatchUp hold = holds.get(socket);
+                    if (hold != null) {
+                        hold.offer(sequenced.offset(), previous, packets);
+                    } else {
+                        send(socket, previous, packets, writes);
+                    }
+                }
+                deliveredCounter.accept(targets.size() * packets.size());
             }
-            deliveredCounter.accept(targets.size() * packets.size());
+        } finally {
+            // What was queued goes out even when one namespace's translation failed.
+            writes.flush();
         }
         if (!holds.isEmpty()) {
             holds.values().removeIf(hold -> hold.passed(sequenced.offset()));
@@ -134,7 +143,7 @@ public final class LocalDelivery {
         }
         holds.remove(socket, hold);
         for (CatchUp.Held entry : later.get()) {
-            send(socket, entry.previous(), entry.packets());
+            send(socket, entry.previous(), entry.packets(), null);
         }
     }
 
@@ -156,11 +165,14 @@ public final class LocalDelivery {
         return beforeFirst != null ? beforeFirst : lastDelivered;
     }
 
-    private void send(SocketSession socket, Optional<String> previous, List<Packet> packets) {
+    /** @param writes where WebSocket writes wait to be flushed together, or null to write at once */
+    private void send(SocketSession socket, Optional<String> previous, List<Packet> packets, WriteBatch writes) {
         if (offsets) {
             beforeFirstSent.putIfAbsent(socket, previous);
         }
-        packets.forEach(socket::send);
+        for (Packet packet : packets) {
+            socket.send(packet, writes);
+        }
     }
 
     private List<Packet> packets(ServedNamespace namespace, SequencedEvent sequenced) {

@@ -2,6 +2,7 @@ package com.medsync.realtime.server.socket;
 
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.messages.OutPacketMessage;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,9 @@ import com.medsync.realtime.server.delivery.OutboundEvent;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.socket.ClientSocket;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -42,6 +46,8 @@ public final class SocketSession implements ClientSocket {
     private final java.util.concurrent.atomic.AtomicInteger sentWhileUnwritable = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
     private int refusalsInARow;
+    /** The WebSocket this socket's packets go out on, once it was seen carrying one. */
+    private volatile Channel webSocket;
 
     SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform,
             LimitSettings limits) {
@@ -167,6 +173,14 @@ public final class SocketSession implements ClientSocket {
      * too far behind: packets piling up for a poll that does not come, or a WebSocket that stays unwritable.
      */
     public void send(Packet packet) {
+        send(packet, null);
+    }
+
+    /**
+     * As {@link #send(Packet)}; over a WebSocket the packet is queued now and written when {@code batch} is
+     * flushed (null: at once).
+     */
+    public void send(Packet packet, WriteBatch batch) {
         if (!engine.isConnected() || dropped.get()) {
             return;
         }
@@ -182,7 +196,26 @@ public final class SocketSession implements ClientSocket {
             }
             return;
         }
-        engine.send(Packets.forOneSocket(packet));
+        Packet own = Packets.forOneSocket(packet);
+        Channel webSocket = this.webSocket;
+        if (batch != null && webSocket != null) {
+            engine.getPacketsQueue(Transport.WEBSOCKET).add(own);
+            batch.drainLater(webSocket.eventLoop(), this);
+            return;
+        }
+        ChannelFuture sent = engine.send(own);
+        // An upgraded session never goes back to polling: its WebSocket can be remembered for batched writes.
+        if (webSocket == null && sent != null && engine.isTransportChannel(sent.channel(), Transport.WEBSOCKET)) {
+            this.webSocket = sent.channel();
+        }
+    }
+
+    /** Writes out what was queued for the WebSocket; on its event loop ({@link WriteBatch#flush}). */
+    void drainWebSocket() {
+        Channel channel = webSocket;
+        if (channel != null && engine.isConnected()) {
+            channel.writeAndFlush(new OutPacketMessage(engine, Transport.WEBSOCKET));
+        }
     }
 
     /**
