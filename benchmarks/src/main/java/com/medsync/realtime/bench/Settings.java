@@ -42,7 +42,7 @@ record Settings(
                 Double.parseDouble(text("bench.fanout.ramp-factor", "1.5")),
                 number("bench.fanout.max-steps", 10),
                 number("bench.fanout.step-millis", 3000),
-                number("bench.fanout.warm-up-millis", 3000),
+                number("bench.fanout.warm-up-millis", 10000),
                 number("bench.latency.millis", 8000),
                 number("bench.storm.connections", 10000),
                 number("bench.connect.window", 500),
