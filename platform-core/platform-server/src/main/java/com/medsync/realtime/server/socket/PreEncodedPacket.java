@@ -5,6 +5,7 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * An event packet without binary attachments whose whole Engine.IO text payload ({@code 42/ns,["event",...]})
@@ -26,7 +27,7 @@ final class PreEncodedPacket extends Packet {
         setSubType(PacketType.EVENT);
         setNsp(wireNamespace);
         setName(event);
-        setData(java.util.List.of(arguments));
+        setData(List.of(arguments));
         this.payload = payload(wireNamespace, arguments.json());
     }
 
