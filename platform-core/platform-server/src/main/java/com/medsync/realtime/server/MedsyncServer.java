@@ -52,6 +52,8 @@ import com.medsync.realtime.spi.store.KeyValueStore;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 import com.typesafe.config.Config;
 
+import io.micrometer.core.instrument.Gauge;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +148,9 @@ public final class MedsyncServer implements AutoCloseable {
             // The log keeps events only as long as, and only when, a recovering client may need them.
             DeliveryThread deliveries = new DeliveryThread(delivery::deliver, DELIVERY_BACKLOG);
             this.deliveryThread = Optional.of(deliveries);
+            Gauge.builder("medsync.delivery.backlog", deliveries, DeliveryThread::backlog)
+                    .description("events accepted and not yet delivered to this node's sockets")
+                    .register(metrics.registry());
             MemoryBroker memoryBroker = new MemoryBroker(deliveries, recoverySettings.window(),
                     recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
             delivery.startsAfter(memoryBroker.origin());

@@ -43,7 +43,8 @@ class HealthAndMetricsE2ETest {
                 .contains("medsync_connections{namespace=\"/patient-pharmacy\"} 1.0")
                 .contains("medsync_auth_failures_total{namespace=\"/patient-pharmacy\",reason=\"malformed token\"} 1.0")
                 .contains("medsync_handshake_seconds_count{namespace=\"/patient-pharmacy\",outcome=\"accepted\"}")
-                .contains("medsync_events_out_total");
+                .contains("medsync_events_out_total")
+                .contains("medsync_delivery_backlog 0.0");
         good.close();
         bad.close();
     }
