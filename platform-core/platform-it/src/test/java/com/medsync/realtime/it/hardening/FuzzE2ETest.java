@@ -30,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -407,8 +408,22 @@ class FuzzE2ETest {
             periodicFailures.add("a WebSocket could not even be opened: " + index);
         } else if (outcome == BatchWebSocket.Outcome.TIMED_OUT) {
             stuckConnections.add("websocket batch " + index + " (seed " + SEED + "): " + outcome + "; frames "
-                    + quote(String.join(" | ", fuzz)) + "; last frames from the server: " + BatchWebSocket.lastReceived());
+                    + quote(String.join(" | ", fuzz)) + "; last frames from the server: " + BatchWebSocket.lastReceived()
+                    + "; the server's connection threads then: " + connectionThreads());
         }
+    }
+
+    /** Where the server's connection handler threads are (same JVM): a stuck one shows what it waits for. */
+    private static String connectionThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean waitingForWork = Arrays.stream(stack).anyMatch(frame -> frame.getMethodName().equals("getTask"));
+            if (thread.getName().startsWith("medsync-socket-") && !waitingForWork) {
+                dump.append("\n  ").append(thread.getName()).append(' ').append(thread.getState());
+                Arrays.stream(stack).limit(25).forEach(frame -> dump.append("\n    at ").append(frame));
+            }
+        });
+        return dump.length() == 0 ? "all idle" : dump.toString();
     }
 
     private static void pollingBody(int index) {
