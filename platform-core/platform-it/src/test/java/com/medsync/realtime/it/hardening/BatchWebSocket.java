@@ -25,10 +25,18 @@ final class BatchWebSocket implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
     private final AtomicInteger received = new AtomicInteger();
     private volatile Predicate<String> sentinel = frame -> false;
+    private volatile java.util.concurrent.atomic.AtomicInteger sentCounter;
+    private volatile int total;
     private final java.util.concurrent.ConcurrentLinkedDeque<String> lastFrames = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final ThreadLocal<List<String>> LAST_RECEIVED = ThreadLocal.withInitial(List::of);
+    private static final ThreadLocal<String> LAST_SENT = ThreadLocal.withInitial(() -> "");
 
     /** The last frames the server sent on this thread's previous {@link #run}, for reports. */
+    /** How many of the last run's frames this client finished sending, on this thread. */
+    static String lastSent() {
+        return LAST_SENT.get();
+    }
+
     static List<String> lastReceived() {
         return LAST_RECEIVED.get();
     }
@@ -47,9 +55,16 @@ final class BatchWebSocket implements WebSocket.Listener {
         }
         try {
             CompletableFuture<WebSocket> chain = CompletableFuture.completedFuture(ws);
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
             for (String frame : frames) {
-                chain = chain.thenCompose(w -> w.sendText(frame, true));
+                chain = chain.thenCompose(w -> w.sendText(frame, true)).whenComplete((w, e) -> {
+                    if (e == null) {
+                        sent.incrementAndGet();
+                    }
+                });
             }
+            listener.sentCounter = sent;
+            listener.total = frames.size();
             try {
                 chain.get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -63,6 +78,7 @@ final class BatchWebSocket implements WebSocket.Listener {
         } finally {
             ws.abort();
             LAST_RECEIVED.set(List.copyOf(listener.lastFrames));
+            LAST_SENT.set(listener.sentCounter == null ? "none" : listener.sentCounter.get() + " of " + listener.total);
         }
     }
 

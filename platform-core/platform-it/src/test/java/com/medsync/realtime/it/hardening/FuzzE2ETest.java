@@ -408,7 +408,8 @@ class FuzzE2ETest {
             periodicFailures.add("a WebSocket could not even be opened: " + index);
         } else if (outcome == BatchWebSocket.Outcome.TIMED_OUT) {
             stuckConnections.add("websocket batch " + index + " (seed " + SEED + "): " + outcome + "; frames "
-                    + quote(String.join(" | ", fuzz)) + "; last frames from the server: " + BatchWebSocket.lastReceived()
+                    + quote(String.join(" | ", fuzz)) + "; frames the client finished sending: "
+                    + BatchWebSocket.lastSent() + "; last frames from the server: " + BatchWebSocket.lastReceived()
                     + "; the server's connection threads then: " + connectionThreads());
         }
     }
