@@ -25,7 +25,7 @@ final class BatchWebSocket implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
     private final AtomicInteger received = new AtomicInteger();
     private volatile Predicate<String> sentinel = frame -> false;
-    private volatile java.util.concurrent.atomic.AtomicInteger sentCounter;
+    private volatile AtomicInteger sentCounter;
     private volatile int total;
     private final java.util.concurrent.ConcurrentLinkedDeque<String> lastFrames = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final ThreadLocal<List<String>> LAST_RECEIVED = ThreadLocal.withInitial(List::of);
@@ -55,7 +55,7 @@ final class BatchWebSocket implements WebSocket.Listener {
         }
         try {
             CompletableFuture<WebSocket> chain = CompletableFuture.completedFuture(ws);
-            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger sent = new AtomicInteger();
             for (String frame : frames) {
                 chain = chain.thenCompose(w -> w.sendText(frame, true)).whenComplete((w, e) -> {
                     if (e == null) {
