@@ -123,6 +123,30 @@ public final class Publisher implements AutoCloseable {
         return sent;
     }
 
+    /**
+     * Publishes exactly {@code count} events at {@code perSecond}, on the calling thread: the load shapes
+     * compare servers over the same events, not the same seconds. When every connection is busy the
+     * publisher falls behind the schedule and catches up as answers come.
+     */
+    public void runCount(double perSecond, long count) {
+        long start = System.nanoTime();
+        long sent = 0;
+        while (sent < count) {
+            long due = Math.min(count, (long) ((System.nanoTime() - start) / 1e9 * perSecond) + 1);
+            while (sent < due) {
+                Channel channel = idle.poll();
+                if (channel == null) {
+                    break;
+                }
+                send(channel);
+                sent++;
+            }
+            if (sent < count) {
+                LockSupport.parkNanos(200_000);
+            }
+        }
+    }
+
     private void send(Channel channel) {
         long seq = nextSeq.getAndIncrement();
         String pharmacyId = Audience.pharmacyId(audience.roomOfPublish(seq));

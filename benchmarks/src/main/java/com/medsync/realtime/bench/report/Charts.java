@@ -5,6 +5,7 @@ import com.medsync.realtime.bench.scenario.FanOut;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -26,6 +27,7 @@ final class Charts {
     static final String LATENCY = "latency_vs_load.png";
     static final String DELIVERED = "delivered_events.png";
     static final String MEMORY = "memory_per_connection.png";
+    static final String CPU_PER_DELIVERY = "cpu_per_delivery.png";
 
     private static final int WIDTH = 800;
     private static final int HEIGHT = 480;
@@ -33,12 +35,14 @@ final class Charts {
     private Charts() {
     }
 
-    static void write(RunResults results, Path directory) {
+    /** The ramps and memory of the first repeat (the others are in latest.json), and CPU per delivery per shape. */
+    static void write(RunResults results, List<ShapeFigures.Row> shapes, Path directory) {
         System.setProperty("java.awt.headless", "true");
         XYSeriesCollection latency = new XYSeriesCollection();
         XYSeriesCollection delivered = new XYSeriesCollection();
         DefaultCategoryDataset memory = new DefaultCategoryDataset();
-        for (ServerResults server : results.servers()) {
+        List<ServerResults> firstRepeat = results.comparisons().stream().filter(server -> server.repeat() == 1).toList();
+        for (ServerResults server : firstRepeat) {
             if (server.fanOut() != null) {
                 XYSeries p99 = new XYSeries(server.label() + " p99", false);
                 XYSeries rate = new XYSeries(server.label(), false);
@@ -87,11 +91,33 @@ final class Charts {
         save(latencyChart, directory.resolve(LATENCY));
         save(deliveredChart, directory.resolve(DELIVERED));
         save(memoryChart, directory.resolve(MEMORY));
+        if (!shapes.isEmpty()) {
+            save(cpuPerDelivery(results, shapes), directory.resolve(CPU_PER_DELIVERY));
+        }
+    }
+
+    /** Bars of each server's median CPU per delivery, grouped by shape: the figure of issue #12. */
+    private static JFreeChart cpuPerDelivery(RunResults results, List<ShapeFigures.Row> shapes) {
+        DefaultCategoryDataset cpu = new DefaultCategoryDataset();
+        for (ShapeFigures.Row row : shapes) {
+            for (ShapeFigures.Cell cell : row.cells()) {
+                if (cell.cpuPerDeliveryUs().measured()) {
+                    cpu.addValue(cell.cpuPerDeliveryUs().median(), results.label(cell.server()), row.key());
+                }
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Server CPU per delivered event, by load shape (median of "
+                + results.repeats() + " runs)", "", "µs of server CPU per delivery (all threads, user + system)", cpu,
+                PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+        chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return chart;
     }
 
     private static void save(JFreeChart chart, Path file) {
         try {
-            ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+            ChartUtils.saveChartAsPNG(file.toFile(), chart, file.endsWith(CPU_PER_DELIVERY) ? 1100 : WIDTH, HEIGHT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,10 +3,13 @@ package com.medsync.realtime.bench.report;
 import com.medsync.realtime.bench.jmh.JmhSuite;
 import com.medsync.realtime.bench.scenario.Capacity;
 import com.medsync.realtime.bench.scenario.FanOut;
+import com.medsync.realtime.bench.scenario.HalfLoad;
 import com.medsync.realtime.bench.scenario.PluginSwap;
 import com.medsync.realtime.bench.scenario.Profile;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** {@code latest.md}: the run's figures for people, with the charts. */
 final class Markdown {
@@ -16,15 +19,17 @@ final class Markdown {
     private Markdown() {
     }
 
-    static String render(RunResults results, java.util.List<Target> targets) {
+    static String render(RunResults results, List<Target> targets, List<ShapeFigures.Row> shapes) {
         Markdown md = new Markdown();
         md.header(results);
         md.targets(targets);
+        ShapeMarkdown.render(md.out, results, shapes);
         md.summary(results);
+        md.halfLoad(results);
+        md.capacity(results);
         md.fanOutSteps(results);
         md.swap(results.swap());
-        results.profiles().forEach((key, profile) ->
-                md.profile(results.server(key).map(ServerResults::label).orElse(key), profile));
+        results.profiles().forEach((key, profile) -> md.profile(results.label(key), profile));
         md.jmh(results.jmh());
         md.notes(results);
         return md.out.toString();
@@ -33,7 +38,22 @@ final class Markdown {
     private void header(RunResults results) {
         line("# MedSync Realtime benchmark: latest run");
         line("");
-        line("Written by `benchmarks/run.sh`. Every figure below comes from one run on one machine; compare ratios, not absolute numbers across machines.");
+        line("Written by `benchmarks/run.sh` on " + results.machine().get("date") + ", on the machine below ("
+                + results.machine().get("cores") + " cores, " + results.machine().get("cpu") + "), in "
+                + String.format("%.0f", results.runSeconds() / 60.0) + " minutes.");
+        line("");
+        if (results.repeats() > 1) {
+            line("- **Every figure is the median of " + results.repeats() + " runs** of the same comparison; beside it, in"
+                    + " brackets, the spread: min–max, then each run's value in run order. Ratios between servers are medians"
+                    + " of the ratios measured within one run.");
+        } else {
+            line("- **One run only** (`-Dbench.repeat=1`): no median, no spread; a single run's figures on a shared machine"
+                    + " can be far off (the default is three runs).");
+        }
+        line("- **Absolute figures vary between machines** (and with whatever else runs on this one: see the load averages);"
+                + " only ratios measured in the same run compare.");
+        line("- Run once, in the first repeat: the plugin swap, the JFR profiles at saturation, and JMH. To fit three repeats"
+                + " into the run's time, the ramp's steps are " + results.settings().get("fanout_step_millis") + " ms.");
         line("");
         line("| machine | |");
         line("|---|---|");
@@ -43,47 +63,61 @@ final class Markdown {
         line("");
     }
 
-    private void targets(java.util.List<Target> targets) {
-        line("## Targets of issue #6");
+    private void targets(List<Target> targets) {
+        line("## Targets of issues #12 and #6");
         line("");
-        line("| target | measured | met |");
-        line("|---|---|---|");
+        line("| issue | target | measured (median, spread) | met |");
+        line("|---|---|---|---|");
         for (Target target : targets) {
-            line("| " + target.target() + " | " + target.measured() + " | " + (target.met() ? "yes" : "**no**") + " |");
+            line("| " + target.issue() + " | " + target.target() + " | " + target.measured() + " | " + (target.met() ? "yes" : "**no**") + " |");
         }
         line("");
     }
 
+    private List<String> comparedServers(RunResults results) {
+        return results.serverKeys().stream().filter(key -> !results.runsOf(key).isEmpty()).toList();
+    }
+
     private void summary(RunResults results) {
-        line("## Summary");
-        line("");
-        line("| | " + String.join(" | ", results.servers().stream().map(ServerResults::label).toList()) + " |");
-        line("|---" + "|---".repeat(results.servers().size()) + "|");
-        row(results, "fan-out: delivered events/s at saturation", s -> s.fanOut() == null ? "-" : String.format("%,.0f", s.fanOut().saturationEventsPerS()));
-        row(results, "fan-out: highest rate sustained (events/s offered and delivered)", s -> s.fanOut() == null ? "-"
-                : String.format("%,.0f", s.fanOut().sustainedPublishesPerS() * results.fanOutSockets() / (double) results.fanOutRooms()));
-        row(results, "half load: publishes/s (events/s)", s -> s.halfLoad() == null ? "-"
-                : String.format("%,.0f (%,.0f)", s.halfLoad().offeredPublishesPerS(), s.halfLoad().offeredEventsPerS()));
-        row(results, "half load: p50 / p99 / p99.9 / max ms", s -> s.halfLoad() == null ? "-"
-                : String.format("%.1f / %.1f / %.1f / %.1f", s.halfLoad().latency().p50(), s.halfLoad().latency().p99(),
-                        s.halfLoad().latency().p999(), s.halfLoad().latency().max()));
-        row(results, "half load: server CPU per delivered event (all threads, user + system)", s -> Double.isNaN(s.cpuMicrosPerEvent())
-                ? "-" : String.format("%.2f µs", s.cpuMicrosPerEvent()));
-        row(results, "connect storm: authenticated handshakes/s", s -> s.storm() == null ? "-"
-                : String.format("%,.0f (%d of %d, %d failed)", s.storm().perSecond(), s.storm().connected(), s.storm().requested(), s.storm().failed()));
-        int levels = results.servers().stream().filter(s -> s.capacity() != null).mapToInt(s -> s.capacity().levels().size()).max().orElse(0);
-        for (int i = 0; i < levels; i++) {
-            int index = i;
-            row(results, "heap / RSS bytes per idle connection, level " + (i + 1), s -> {
-                if (s.capacity() == null || s.capacity().levels().size() <= index) {
-                    return "-";
-                }
-                Capacity.Level level = s.capacity().levels().get(index);
-                return String.format("%,.0f / %,.0f (%d held)", level.heapBytesPerConnection(), level.rssBytesPerConnection(), level.held());
-            });
+        List<String> servers = comparedServers(results);
+        if (servers.isEmpty()) {
+            return;
         }
-        row(results, "sockets the server closed during the run", s -> String.valueOf(s.unexpectedCloses()));
-        row(results, "error", s -> s.error() == null ? "none" : s.error());
+        line("## Comparison: fan-out, half load, connect storm, memory");
+        line("");
+        line("Medians of " + results.repeats() + " runs (min–max: each run's value). Fan-out: " + results.fanOutSockets()
+                + " sockets in " + results.fanOutRooms() + " rooms.");
+        line("");
+        line("| | " + String.join(" | ", servers.stream().map(results::label).toList()) + " |");
+        line("|---" + "|---".repeat(servers.size()) + "|");
+        row(servers, "fan-out: delivered events/s at saturation", key -> Figures.saturation(results, key).format("%,.0f"));
+        row(servers, "fan-out: MedSync's delivered events/s over this server's (same run)", key -> key.equals("medsync") ? ""
+                : Figures.saturationRatio(results, key).format("%.2f") + "x");
+        row(servers, "fan-out: highest rate sustained (events/s)", key -> Figures.sustained(results, key).format("%,.0f"));
+        row(servers, "half load: offered publishes/s (events/s)", key -> results.server(key, 1).map(ServerResults::halfLoad)
+                .map(h -> String.format("%,.0f (%,.0f)", h.step().offeredPublishesPerS(), h.step().offeredEventsPerS())).orElse("-"));
+        row(servers, "half load: p50 ms", key -> Figures.halfLoad(results, key, h -> h.step().latency().p50()).format("%.1f"));
+        row(servers, "half load: p99 ms", key -> Figures.halfLoad(results, key, h -> h.step().latency().p99()).format("%.1f"));
+        row(servers, "half load: p99.9 ms", key -> Figures.halfLoad(results, key, h -> h.step().latency().p999()).format("%.1f"));
+        row(servers, "half load: server CPU per delivered event, µs", key -> Figures.halfLoad(results, key,
+                HalfLoad::serverCpuUsPerEvent).format("%.2f"));
+        row(servers, "half load: server-side accept-to-write p50 / p99 ms", key ->
+                Figures.halfLoad(results, key, HalfLoad::acceptToWriteP50Ms).format("%.2f") + " / "
+                        + Figures.halfLoad(results, key, HalfLoad::acceptToWriteP99Ms).format("%.2f"));
+        row(servers, "connect storm: authenticated handshakes/s", key -> Figures.storm(results, key).format("%,.0f"));
+        row(servers, "capacity: connections held at the highest level", key -> Figures.topLevel(results, key,
+                Capacity.Level::held).format("%,.0f"));
+        row(servers, "capacity: heap bytes per idle connection", key -> Figures.topLevel(results, key,
+                Capacity.Level::heapBytesPerConnection).format("%,.0f"));
+        row(servers, "capacity: RSS bytes per idle connection", key -> Figures.topLevel(results, key,
+                Capacity.Level::rssBytesPerConnection).format("%,.0f"));
+        row(servers, "sockets the server closed during the runs", key -> String.valueOf(results.runsOf(key).stream()
+                .mapToInt(ServerResults::unexpectedCloses).sum()));
+        row(servers, "errors", key -> {
+            List<String> errors = results.runsOf(key).stream().filter(s -> s.error() != null)
+                    .map(s -> "repeat " + s.repeat() + ": " + s.error()).toList();
+            return errors.isEmpty() ? "none" : String.join("; ", errors);
+        });
         line("");
         line("![delivered events/s](" + Charts.DELIVERED + ")");
         line("");
@@ -93,18 +127,87 @@ final class Markdown {
         line("");
     }
 
-    private void row(RunResults results, String name, java.util.function.Function<ServerResults, String> cell) {
-        line("| " + name + " | " + String.join(" | ", results.servers().stream().map(cell).toList()) + " |");
+    private void row(List<String> servers, String name, Function<String, String> cell) {
+        line("| " + name + " | " + String.join(" | ", servers.stream().map(cell).toList()) + " |");
+    }
+
+    private void halfLoad(RunResults results) {
+        List<String> servers = comparedServers(results);
+        if (servers.isEmpty()) {
+            return;
+        }
+        int cores = ((Number) results.machine().getOrDefault("cores", 2)).intValue();
+        line("## Half load: who used the cores");
+        line("");
+        line("The load generator (this harness: the publisher and the " + results.fanOutSockets() + " receiving sockets) runs on"
+                + " the same " + cores + " cores as the server. When the two together keep the cores near 100% busy,"
+                + " publish-to-receive latency includes waiting for a core, for the generator as much as for the server; the"
+                + " server-side accept-to-write delay (MedSync's `medsync_delivery_write_seconds` on /metrics, from the broker"
+                + " accepting an event to a connection thread having written it; n/a where a server does not record it) does"
+                + " not include the generator's share.");
+        line("");
+        line("| run | server | step s | server CPU ms (µs/event) | generator CPU ms (µs/event) | cores busy | p99 ms | accept-to-write p50 / p99 ms |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (String key : servers) {
+            for (ServerResults run : results.runsOf(key)) {
+                HalfLoad h = run.halfLoad();
+                if (h == null) {
+                    continue;
+                }
+                line(String.format("| %d | %s | %.1f | %,.0f (%.2f) | %,.0f (%.2f) | %.0f%% | %.1f | %s / %s |", run.repeat(),
+                        results.label(key), h.wallMs() / 1000, h.serverCpuMs(), h.serverCpuUsPerEvent(), h.generatorCpuMs(),
+                        h.generatorCpuUsPerEvent(), h.coresBusy(cores) * 100, h.step().latency().p99(),
+                        na(h.acceptToWriteP50Ms()), na(h.acceptToWriteP99Ms())));
+            }
+        }
+        line("");
+    }
+
+    private static String na(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format("%.2f", value);
+    }
+
+    private void capacity(RunResults results) {
+        List<String> servers = comparedServers(results);
+        if (servers.stream().allMatch(key -> results.runsOf(key).stream().allMatch(run -> run.capacity() == null))) {
+            return;
+        }
+        line("## Capacity: idle authenticated connections");
+        line("");
+        line("Held by Node.js generator processes in hold mode (at most " + results.settings().get("capacity_sockets_per_process")
+                + " sockets each, source addresses 127.0.0.1 to 127.0.0." + results.settings().get("capacity_addresses")
+                + "), so the generator's own limit of open files is not the bound. A server holding N sockets needs N descriptors"
+                + " plus its own, under a limit of open files that cannot be raised above the machine's hard limit: a level"
+                + " that does not fit is lowered to the largest multiple of 100 that does.");
+        line("");
+        line("| run | server | level asked | attempted | held | server descriptors: limit / idle / at level | heap / RSS bytes per connection | why not more |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (String key : servers) {
+            for (ServerResults run : results.runsOf(key)) {
+                if (run.capacity() == null) {
+                    continue;
+                }
+                for (Capacity.Level level : run.capacity().levels()) {
+                    line(String.format("| %d | %s | %,d | %,d | %,d | %,d / %,d / %,d | %,.0f / %,.0f | %s |", run.repeat(),
+                            results.label(key), level.requested(), level.attempted(), level.held(), run.capacity().serverFdLimit(),
+                            run.capacity().idleServerFds(), level.serverFdsAtLevel(), level.heapBytesPerConnection(),
+                            level.rssBytesPerConnection(), level.limitedBy() == null ? "" : level.limitedBy()));
+                }
+            }
+        }
+        line("");
     }
 
     private void fanOutSteps(RunResults results) {
-        line("## Fan-out ramp");
+        line("## Fan-out ramp (first run)");
         line("");
         line(results.fanOutSockets() + " sockets in " + results.fanOutRooms() + " pharmacy rooms (" + results.fanOutSockets() / results.fanOutRooms()
-                + " per room); each publish is one `order:new` to one pharmacy room.");
+                + " per room); each publish is one `order:new` to one pharmacy room. The other runs' steps are in latest.json"
+                + " (`fanout.steps_by_repeat`).");
         line("");
-        for (ServerResults server : results.servers()) {
-            if (server.fanOut() == null) {
+        for (String key : comparedServers(results)) {
+            ServerResults server = results.server(key, 1).orElse(null);
+            if (server == null || server.fanOut() == null) {
                 continue;
             }
             line("**" + server.label() + "**");
@@ -181,15 +284,27 @@ final class Markdown {
     private void notes(RunResults results) {
         line("## How it was measured");
         line("");
-        line("- Each server runs in its own process on 127.0.0.1, started and stopped by the harness; the load generator (one JVM,"
-                + " Netty, raw Engine.IO 4 / Socket.IO 5 WebSocket frames, real HS256 JWTs) publishes and receives, so latency is"
-                + " `System.nanoTime()` at receive minus the publish time carried in the order id.");
+        line("- Each server runs in its own process on 127.0.0.1, started and stopped by the harness. Two load generators,"
+                + " both speaking raw Engine.IO 4 / Socket.IO 5 WebSocket frames with real HS256 JWTs and publishing through"
+                + " `POST /api/v1/events`: `java` (this harness: Netty clients, one JVM) and `node` (benchmarks/node-loadgen:"
+                + " Node.js `ws` clients, as a browser's frames), with the same tokens, envelopes and rooms. Latency is the"
+                + " receiver's monotonic clock at receive minus the publish time carried in the order id.");
+        line("- Each repeat of the comparison starts every server afresh; each shape measurement starts its server afresh"
+                + " too (so cold is really cold). The load shapes are measured over a fixed count of publishes at a fixed"
+                + " rate: from the first publish to the last expected delivery (or the end of a "
+                + results.settings().get("shapes_drain_millis") + " ms drain when some never came), the server's process CPU"
+                + " and the generator's own CPU are read from `/proc` at both ends; lost deliveries are counted by sequence"
+                + " number and socket. The closed-loop shape replicates the independent measurement of issue #12: "
+                + results.settings().get("closed_concurrency") + " concurrent HTTP callers, each publishing again as soon as"
+                + " its previous publish is answered, after a warm-up of " + results.settings().get("closed_warm_up_events")
+                + " events.");
         line("- JVM servers: `" + results.serverJvmOptions() + "`. MedSync: the built distribution, phase week1, every plugin;"
                 + " `medsync.limits.outbound-queue` raised to " + results.medsyncOutboundQueue()
                 + " (documented setting, through `JAVA_OPTS`) so a load generator that falls behind at saturation is not"
                 + " disconnected as a slow client; every socket has its own `sub`, so `connections-per-user` never applies.");
         line("- Capacity: heap after a full GC (`jcmd GC.run` + `GC.heap_info`; node: `heapUsed` after `global.gc()`) and RSS"
-                + " (`/proc/PID/status`), minus the idle server's, divided by the connections held.");
+                + " (`/proc/PID/status`), minus the idle server's, divided by the connections held by the node generator's"
+                + " hold processes; the server's open descriptors from `/proc/PID/fd`, its limit from `/proc/PID/limits`.");
         line("- The fan-out ramp raises the publish rate 1.5x a step until two steps in a row are saturated (the publisher"
                 + " cannot send what is asked, or deliveries fall below 80% of what was offered); a step's delivered rate counts"
                 + " until its last delivery arrived; saturation is the best step's delivered rate. Half load is half of the highest"
@@ -199,8 +314,8 @@ final class Markdown {
                 + " each: with a few connections the publisher measures the HTTP round trip on two busy cores rather than"
                 + " what the server can deliver (8 connections held MedSync to about 1,200 publishes/s while its sockets had"
                 + " room for more).");
-        line("- Server CPU per delivered event: the CPU time of the server's process (every thread, user and system, from"
-                + " `/proc`) during the half-load step, divided by the events delivered in it. It depends far less on what"
+        line("- Server CPU per delivered event (half load and every shape): the CPU time of the server's process (every"
+                + " thread, user and system, from `/proc`) during the step, divided by the events delivered in it. It depends far less on what"
                 + " else ran on the machine than throughput and latency do, and most of it is the kernel's: one `write` to"
                 + " a loopback socket per delivery.");
         line("- The load generator runs on the same cores as the server under test, and on a shared machine other work"

@@ -4,122 +4,69 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.medsync.realtime.bench.scenario.Capacity;
-import com.medsync.realtime.bench.scenario.FanOut;
+import com.medsync.realtime.bench.scenario.HalfLoad;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Writes {@code latest.json} (the figures, with the keys issue #6 names), {@code latest.md} (the same for
- * people, with the targets) and the charts into the results directory.
+ * Writes {@code latest.json} (the figures, with the keys issues #6 and #12 name: medians, with every repeat's
+ * value beside them), {@code latest.md} (the same for people, with the targets) and the charts into the
+ * results directory.
  */
 public final class Report {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final List<String> OTHERS = List.of("node_socketio", "bare_nettysocketio");
 
     private Report() {
     }
 
     public static void write(RunResults results, Path directory) {
         List<Target> targets = Target.evaluate(results);
-        ObjectNode json = json(results, targets);
+        List<ShapeFigures.Row> shapes = ShapeFigures.of(results);
+        ObjectNode json = json(results, targets, shapes);
         try {
             Files.createDirectories(directory);
             JSON.writeValue(directory.resolve("latest.json").toFile(), json);
-            Charts.write(results, directory);
-            Files.writeString(directory.resolve("latest.md"), Markdown.render(results, targets));
+            Charts.write(results, shapes, directory);
+            Files.writeString(directory.resolve("latest.md"), Markdown.render(results, targets, shapes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static double saturation(RunResults results, String key) {
-        return results.server(key).map(ServerResults::fanOut).map(FanOut.Ramp::saturationEventsPerS).orElse(0.0);
-    }
-
-    static Optional<FanOut.Step> halfLoad(RunResults results, String key) {
-        return results.server(key).map(ServerResults::halfLoad);
-    }
-
-    /** @return the last capacity level of a server (the most connections, so the most exact per-connection figure) */
-    static Optional<Capacity.Level> topLevel(RunResults results, String key) {
-        return results.server(key).map(ServerResults::capacity)
-                .filter(capacity -> !capacity.levels().isEmpty())
-                .map(capacity -> capacity.levels().get(capacity.levels().size() - 1));
     }
 
     static double ratio(double a, double b) {
         return b <= 0 ? 0 : a / b;
     }
 
-    private static ObjectNode json(RunResults results, List<Target> targets) {
+    private static ObjectNode json(RunResults results, List<Target> targets, List<ShapeFigures.Row> shapes) {
         ObjectNode root = JSON.createObjectNode();
-        double medsync = saturation(results, "medsync");
-        double node = saturation(results, "node_socketio");
-        double bare = saturation(results, "bare_nettysocketio");
-        ObjectNode fanout = root.putObject("fanout");
-        fanout.put("sockets", results.fanOutSockets());
-        fanout.put("rooms", results.fanOutRooms());
-        fanout.put("medsync_events_per_s", Math.round(medsync));
-        fanout.put("node_socketio_events_per_s", Math.round(node));
-        fanout.put("bare_nettysocketio_events_per_s", Math.round(bare));
-        fanout.put("ratio_vs_node_socketio", round(ratio(medsync, node)));
-        fanout.put("ratio_vs_bare_nettysocketio", round(ratio(medsync, bare)));
-        results.server("medsync").map(ServerResults::fanOut).ifPresent(ramp ->
-                fanout.put("medsync_sustained_events_per_s", Math.round(ramp.sustainedPublishesPerS() * results.fanOutSockets()
-                        / (double) results.fanOutRooms())));
-        halfLoad(results, "medsync").ifPresent(step -> {
-            fanout.put("p99_ms_at_half_load", round(step.latency().p99()));
-            fanout.put("half_load_publishes_per_s", Math.round(step.offeredPublishesPerS()));
-            fanout.put("half_load_events_per_s", Math.round(step.offeredEventsPerS()));
-            fanout.put("p50_ms_at_half_load", round(step.latency().p50()));
-            fanout.put("p999_ms_at_half_load", round(step.latency().p999()));
-        });
-        ObjectNode cpu = fanout.putObject("server_cpu_us_per_event_at_half_load");
-        for (ServerResults server : results.servers()) {
-            if (!Double.isNaN(server.cpuMicrosPerEvent())) {
-                cpu.put(server.key(), round(server.cpuMicrosPerEvent()));
-            }
-        }
-        ObjectNode half = fanout.putObject("latency_at_half_load_ms");
-        ObjectNode steps = fanout.putObject("steps");
+        root.put("repeats", results.repeats());
+        root.put("figures", "medians of the repeats; every repeat's value under runs; ratios are medians of same-repeat ratios");
+        fanOut(results, root.putObject("fanout"));
+        ShapeJson.write(results, shapes, root);
         ObjectNode storm = root.putObject("connect_storm");
         ObjectNode capacity = root.putObject("capacity");
-        topLevel(results, "medsync").ifPresent(level -> {
-            capacity.put("heap_bytes_per_connection", Math.round(level.heapBytesPerConnection()));
-            capacity.put("rss_bytes_per_connection", Math.round(level.rssBytesPerConnection()));
-            capacity.put("connections_held", level.held());
-        });
-        ObjectNode perServer = capacity.putObject("servers");
+        capacity(results, capacity);
         ObjectNode errors = root.putObject("errors");
-        for (ServerResults server : results.servers()) {
-            if (server.halfLoad() != null) {
-                ObjectNode step = JSON.valueToTree(server.halfLoad());
-                if (!Double.isNaN(server.cpuMicrosPerEvent())) {
-                    step.put("server_cpu_us_per_event", round(server.cpuMicrosPerEvent()));
-                }
-                half.set(server.key(), step);
+        for (String key : results.serverKeys()) {
+            Spread perSecond = Figures.storm(results, key);
+            if (perSecond.measured()) {
+                ObjectNode server = storm.putObject(key);
+                server.set("per_second", perSecond.json());
+                server.set("runs", JSON.valueToTree(results.runsOf(key).stream().map(ServerResults::storm).toList()));
             }
-            if (server.fanOut() != null) {
-                steps.set(server.key(), JSON.valueToTree(server.fanOut().steps()));
-            }
-            if (server.storm() != null) {
-                storm.set(server.key(), JSON.valueToTree(server.storm()));
-            }
-            if (server.capacity() != null) {
-                perServer.set(server.key(), JSON.valueToTree(server.capacity()));
-            }
-            ObjectNode serverInfo = root.with("servers").putObject(server.key());
-            serverInfo.put("label", server.label());
-            serverInfo.put("unexpected_disconnects", server.unexpectedCloses());
-            if (server.error() != null) {
-                errors.put(server.key(), server.error());
-            }
+            ObjectNode serverInfo = root.with("servers").putObject(key);
+            serverInfo.put("label", results.label(key));
+            serverInfo.put("unexpected_disconnects", results.runsOf(key).stream().mapToInt(ServerResults::unexpectedCloses).sum());
+            results.runsOf(key).stream().filter(server -> server.error() != null)
+                    .forEach(server -> errors.put(key + "_repeat_" + server.repeat(), server.error()));
+            results.shapes().stream().filter(run -> run.server().equals(key) && run.error() != null)
+                    .forEach(run -> errors.put(key + "_" + run.key() + "_repeat_" + run.repeat(), run.error()));
         }
         ObjectNode swap = root.putObject("swap");
         if (results.swap() != null) {
@@ -134,7 +81,97 @@ public final class Report {
         ObjectNode settings = root.putObject("settings");
         settings.put("server_jvm_options", results.serverJvmOptions());
         settings.put("medsync_outbound_queue", results.medsyncOutboundQueue());
+        settings.put("run_seconds", results.runSeconds());
+        settings.set("bench", JSON.valueToTree(results.settings()));
         return root;
+    }
+
+    private static void fanOut(RunResults results, ObjectNode fanout) {
+        Spread medsync = Figures.saturation(results, "medsync");
+        Spread node = Figures.saturation(results, "node_socketio");
+        Spread bare = Figures.saturation(results, "bare_nettysocketio");
+        Spread vsNode = Figures.saturationRatio(results, "node_socketio");
+        Spread vsBare = Figures.saturationRatio(results, "bare_nettysocketio");
+        fanout.put("sockets", results.fanOutSockets());
+        fanout.put("rooms", results.fanOutRooms());
+        fanout.put("medsync_events_per_s", Math.round(medsync.median()));
+        fanout.put("node_socketio_events_per_s", Math.round(node.median()));
+        fanout.put("bare_nettysocketio_events_per_s", Math.round(bare.median()));
+        Spread.put(fanout, "ratio_vs_node_socketio", vsNode.median());
+        Spread.put(fanout, "ratio_vs_bare_nettysocketio", vsBare.median());
+        ObjectNode runs = fanout.putObject("runs");
+        runs.set("medsync_events_per_s", medsync.json());
+        runs.set("node_socketio_events_per_s", node.json());
+        runs.set("bare_nettysocketio_events_per_s", bare.json());
+        runs.set("ratio_vs_node_socketio", vsNode.json());
+        runs.set("ratio_vs_bare_nettysocketio", vsBare.json());
+        Spread sustained = Figures.sustained(results, "medsync");
+        if (sustained.measured()) {
+            fanout.put("medsync_sustained_events_per_s", Math.round(sustained.median()));
+            runs.set("medsync_sustained_events_per_s", sustained.json());
+        }
+        results.server("medsync", 1).map(ServerResults::halfLoad).ifPresent(half -> {
+            fanout.put("half_load_publishes_per_s", Math.round(half.step().offeredPublishesPerS()));
+            fanout.put("half_load_events_per_s", Math.round(half.step().offeredEventsPerS()));
+        });
+        Spread p99 = Figures.halfLoad(results, "medsync", half -> half.step().latency().p99());
+        Spread.put(fanout, "p99_ms_at_half_load", p99.median());
+        Spread.put(fanout, "p50_ms_at_half_load", Figures.halfLoad(results, "medsync", half -> half.step().latency().p50()).median());
+        Spread.put(fanout, "p999_ms_at_half_load", Figures.halfLoad(results, "medsync", half -> half.step().latency().p999()).median());
+        ObjectNode cpu = fanout.putObject("server_cpu_us_per_event_at_half_load");
+        ObjectNode half = fanout.putObject("half_load");
+        ObjectNode steps = fanout.putObject("steps");
+        ObjectNode stepsByRepeat = fanout.putObject("steps_by_repeat");
+        for (String key : results.serverKeys()) {
+            List<ServerResults> serverRuns = results.runsOf(key);
+            if (serverRuns.isEmpty()) {
+                continue;
+            }
+            Spread serverCpu = Figures.halfLoad(results, key, HalfLoad::serverCpuUsPerEvent);
+            Spread.put(cpu, key, serverCpu.median());
+            ObjectNode server = half.putObject(key);
+            server.set("p50_ms", Figures.halfLoad(results, key, h -> h.step().latency().p50()).json());
+            server.set("p99_ms", Figures.halfLoad(results, key, h -> h.step().latency().p99()).json());
+            server.set("p999_ms", Figures.halfLoad(results, key, h -> h.step().latency().p999()).json());
+            server.set("delivered_events_per_s", Figures.halfLoad(results, key, h -> h.step().deliveredEventsPerS()).json());
+            server.set("server_cpu_us_per_event", serverCpu.json());
+            server.set("generator_cpu_us_per_event", Figures.halfLoad(results, key, HalfLoad::generatorCpuUsPerEvent).json());
+            server.set("server_cpu_ms", Figures.halfLoad(results, key, HalfLoad::serverCpuMs).json());
+            server.set("generator_cpu_ms", Figures.halfLoad(results, key, HalfLoad::generatorCpuMs).json());
+            server.set("accept_to_write_p50_ms", Figures.halfLoad(results, key, HalfLoad::acceptToWriteP50Ms).json());
+            server.set("accept_to_write_p99_ms", Figures.halfLoad(results, key, HalfLoad::acceptToWriteP99Ms).json());
+            server.set("runs", JSON.valueToTree(serverRuns.stream().map(ServerResults::halfLoad).toList()));
+            serverRuns.stream().filter(run -> run.fanOut() != null).findFirst()
+                    .ifPresent(run -> steps.set(key, JSON.valueToTree(run.fanOut().steps())));
+            ArrayNode byRepeat = stepsByRepeat.putArray(key);
+            serverRuns.forEach(run -> byRepeat.add(run.fanOut() == null ? null : JSON.valueToTree(run.fanOut().steps())));
+        }
+        // The old key, for readers of earlier results: MedSync's half-load latency, median of the repeats.
+        fanout.set("latency_at_half_load_ms", half.path("medsync").path("p99_ms").deepCopy());
+    }
+
+    private static void capacity(RunResults results, ObjectNode capacity) {
+        Spread heap = Figures.topLevel(results, "medsync", level -> level.heapBytesPerConnection());
+        if (heap.measured()) {
+            capacity.put("heap_bytes_per_connection", Math.round(heap.median()));
+            capacity.put("rss_bytes_per_connection", Math.round(Figures.topLevel(results, "medsync", l -> l.rssBytesPerConnection()).median()));
+            capacity.put("connections_held", Math.round(Figures.topLevel(results, "medsync", l -> l.held()).median()));
+        }
+        ObjectNode servers = capacity.putObject("servers");
+        for (String key : results.serverKeys()) {
+            List<ServerResults> runs = results.runsOf(key);
+            if (runs.stream().allMatch(run -> run.capacity() == null)) {
+                continue;
+            }
+            ObjectNode server = servers.putObject(key);
+            server.set("heap_bytes_per_connection", Figures.topLevel(results, key, l -> l.heapBytesPerConnection()).json());
+            server.set("rss_bytes_per_connection", Figures.topLevel(results, key, l -> l.rssBytesPerConnection()).json());
+            server.set("connections_held", Figures.topLevel(results, key, l -> l.held()).json());
+            server.set("server_fds_at_level", Figures.topLevel(results, key, l -> l.serverFdsAtLevel()).json());
+            runs.stream().map(Figures::top).flatMap(java.util.Optional::stream).map(level -> level.limitedBy())
+                    .filter(java.util.Objects::nonNull).findFirst().ifPresent(why -> server.put("limited_by", why));
+            server.set("runs", JSON.valueToTree(runs.stream().map(ServerResults::capacity).toList()));
+        }
     }
 
     static double round(double value) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built distribution ({@code bin/medsync-realtime}, module path, every plugin, phase week1), configured
+ * The built distribution ({@code bin/medsync-realtime}, module path, every plugin, phase week1 unless told), configured
  * through its documented environment variables. One documented setting is raised through {@code JAVA_OPTS}:
  * {@code medsync.limits.outbound-queue}, so that a load generator that falls behind at saturation measures
  * throughput instead of being disconnected as a slow client (node socket.io and bare netty-socketio have no
@@ -24,11 +24,20 @@ public final class MedsyncServer extends RunningServer {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 
-    private MedsyncServer(ServerProcess process, int socketPort, int httpPort, Secrets secrets) {
+    private final String phase;
+
+    private MedsyncServer(ServerProcess process, int socketPort, int httpPort, Secrets secrets, String phase) {
         super(process, socketPort, httpPort, secrets);
+        this.phase = phase;
     }
 
     public static MedsyncServer start(Path distribution, Path workDir, Path log, Secrets secrets, String jvmOptions) {
+        return start(distribution, workDir, log, secrets, jvmOptions, "week1");
+    }
+
+    /** @param phase the migration phase it starts in ({@code MEDSYNC_PHASE}): week1 has every plugin, week3 no aliases */
+    public static MedsyncServer start(Path distribution, Path workDir, Path log, Secrets secrets, String jvmOptions,
+            String phase) {
         int socketPort = FreePorts.find();
         int httpPort = FreePorts.find();
         Map<String, String> environment = Map.of(
@@ -38,14 +47,14 @@ public final class MedsyncServer extends RunningServer {
                 "MEDSYNC_JWT_SECRET", secrets.jwtSecret(),
                 "MEDSYNC_API_KEY", secrets.apiKey(),
                 "MEDSYNC_ADMIN_TOKEN", secrets.adminToken(),
-                "MEDSYNC_PHASE", "week1",
+                "MEDSYNC_PHASE", phase,
                 "MEDSYNC_STATE_DIR", workDir.resolve("state").toString(),
                 "KWIK_WEBHOOK_SECRET", secrets.apiKey(),
                 "JAVA_OPTS", jvmOptions + " -Dmedsync.limits.outbound-queue=" + OUTBOUND_QUEUE);
         ServerProcess process = ServerProcess.start(
                 List.of(distribution.resolve("bin/medsync-realtime").toAbsolutePath().toString()),
                 environment, workDir, log);
-        return new MedsyncServer(awaitReady(process, httpPort, Duration.ofSeconds(60)), socketPort, httpPort, secrets);
+        return new MedsyncServer(awaitReady(process, httpPort, Duration.ofSeconds(60)), socketPort, httpPort, secrets, phase);
     }
 
     /** Applies a migration phase through the admin API. @return the API's answer */
@@ -77,7 +86,7 @@ public final class MedsyncServer extends RunningServer {
 
     @Override
     public String label() {
-        return "MedSync (distribution, week1, all plugins)";
+        return "MedSync (distribution, " + phase + (phase.equals("week1") ? ", all plugins)" : ")");
     }
 
 

@@ -1,0 +1,142 @@
+package com.medsync.realtime.bench;
+
+import com.medsync.realtime.bench.load.Audience;
+import com.medsync.realtime.bench.load.DeliveryRecorder;
+import com.medsync.realtime.bench.load.Publisher;
+import com.medsync.realtime.bench.load.SocketFleet;
+import com.medsync.realtime.bench.load.Tokens;
+import com.medsync.realtime.bench.report.ServerResults;
+import com.medsync.realtime.bench.scenario.Capacity;
+import com.medsync.realtime.bench.scenario.ConnectStorm;
+import com.medsync.realtime.bench.scenario.FanOut;
+import com.medsync.realtime.bench.scenario.HalfLoad;
+import com.medsync.realtime.bench.scenario.PluginSwap;
+import com.medsync.realtime.bench.scenario.Profile;
+import com.medsync.realtime.bench.server.Jcmd;
+import com.medsync.realtime.bench.server.MedsyncServer;
+import com.medsync.realtime.bench.server.ServerUnderTest;
+import com.medsync.realtime.bench.server.Servers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One repeat of the comparison on one server: capacity, connect storm, the fan-out ramp and the latency at
+ * half load; in the first repeat MedSync also goes through the plugin swap and the JVM servers through a
+ * profiled saturation run (once per run: they explain figures, they are not compared across repeats).
+ * Half load is half of the rate MedSync sustained in the first repeat, the same rate for every server and
+ * every repeat, so the three half-load figures of a server are at one offered rate.
+ */
+final class Comparison {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Comparison.class);
+
+    private final Settings settings;
+    private final Servers servers;
+    private final Tokens tokens;
+    private final Path work;
+    private double halfLoadPublishesPerS;
+    private PluginSwap.Result swap;
+    private final Map<String, Profile.Summary> profiles = new LinkedHashMap<>();
+
+    Comparison(Settings settings, Servers servers, Tokens tokens, Path work) {
+        this.settings = settings;
+        this.servers = servers;
+        this.tokens = tokens;
+        this.work = work;
+    }
+
+    PluginSwap.Result swap() {
+        return swap;
+    }
+
+    Map<String, Profile.Summary> profiles() {
+        return profiles;
+    }
+
+    double halfLoadPublishesPerS() {
+        return halfLoadPublishesPerS;
+    }
+
+    ServerResults measure(String key, int repeat) {
+        LOG.info("==== {} (repeat {}) ====", key, repeat);
+        Capacity.Result capacity = null;
+        ConnectStorm.Result storm = null;
+        FanOut.Ramp ramp = null;
+        HalfLoad halfLoad = null;
+        int closes = 0;
+        String label = key;
+        boolean first = repeat == 1;
+        try (ServerUnderTest server = servers.start(key, "week1", "comparison-" + repeat);
+             SocketFleet fleet = new SocketFleet(server.socketPort(), tokens, settings.clientThreads())) {
+            label = server.label();
+            capacity = Capacity.run(server, settings.capacityLevels(), new Capacity.Generators(settings.nodeLoadgen(), work,
+                    servers.secrets().jwtSecret(), settings.capacitySocketsPerProcess(), settings.capacityAddresses(),
+                    settings.connectWindow(), settings.capacityFdMargin()));
+            storm = ConnectStorm.run(fleet, settings.stormConnections(), settings.connectWindow());
+            LOG.info("connect storm {}: {}", key, storm);
+
+            Audience audience = new Audience(settings.fanOutSockets(), settings.fanOutRooms());
+            DeliveryRecorder recorder = new DeliveryRecorder();
+            SocketFleet.Opened opened = fleet.open(audience, 0, audience.sockets(), settings.connectWindow(), recorder);
+            if (opened.failed() > 0) {
+                throw new IllegalStateException(opened.failed() + " fan-out sockets failed to connect: " + opened.firstFailure());
+            }
+            try (Publisher publisher = new Publisher(server.httpPort(), server.apiKey(), audience, settings.publishConnections())) {
+                FanOut fanOut = new FanOut(audience, recorder, publisher, settings.publishConnections());
+                // JIT and connection pools, at the ramp's first rate and then three times it: with a short warm-up
+                // the ramp's early steps measured the JIT compiling (p99 of hundreds of ms at a fifth of capacity).
+                fanOut.run(settings.firstPublishesPerS(), settings.warmUpMillis() / 2);
+                fanOut.run(3 * settings.firstPublishesPerS(), settings.warmUpMillis() / 2);
+                ramp = fanOut.ramp(settings.firstPublishesPerS(), settings.rampFactor(), settings.maxSteps(), settings.stepMillis());
+                if (server instanceof MedsyncServer && halfLoadPublishesPerS <= 0) {
+                    halfLoadPublishesPerS = halfOf(ramp);
+                }
+                double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : halfOf(ramp);
+                halfLoad = HalfLoad.run(server, fanOut, recorder, half, settings.halfLoadMillis());
+                LOG.info("half load {} ({} publishes/s): {}", key, Math.round(half), halfLoad);
+                if (first && server instanceof MedsyncServer medsync) {
+                    // Before the profiled saturation run, so the swap starts from the steady half-load state.
+                    swap = swapUnderLoad(medsync, audience, recorder);
+                }
+                if (first && server.isJvm()) {
+                    profiles.put(key, profileAtSaturation(server, fanOut, ramp));
+                }
+            }
+            closes = fleet.unexpectedCloses();
+            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes, null);
+        } catch (RuntimeException e) {
+            LOG.error("{} (repeat {}) stopped early", key, repeat, e);
+            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** @return half of the rate the server sustained (half its peak when no step was sustained) */
+    private static double halfOf(FanOut.Ramp ramp) {
+        return (ramp.sustainedPublishesPerS() > 0 ? ramp.sustainedPublishesPerS() : ramp.saturationPublishesPerS()) / 2;
+    }
+
+    /** The plugin swap, with a publisher of its own so sequence numbers start at 0 for exact loss counting. */
+    private PluginSwap.Result swapUnderLoad(MedsyncServer server, Audience audience, DeliveryRecorder recorder) {
+        try (Publisher publisher = new Publisher(server.httpPort(), server.apiKey(), audience, settings.publishConnections())) {
+            return PluginSwap.run(server, audience, recorder, publisher, settings.publishConnections(),
+                    halfLoadPublishesPerS, settings.swapPhaseMillis());
+        }
+    }
+
+    /** A JFR recording of the server at the ramp's last (saturated) rate, summarised. */
+    private Profile.Summary profileAtSaturation(ServerUnderTest server, FanOut fanOut, FanOut.Ramp ramp) {
+        Path recording = work.resolve(server.key() + "-saturation.jfr");
+        double rate = ramp.steps().get(ramp.steps().size() - 1).offeredPublishesPerS();
+        Jcmd.startRecording(server.pid(), recording);
+        fanOut.run(rate, settings.profileMillis());
+        Jcmd.stopRecording(server.pid());
+        Profile.Summary summary = Profile.read(recording, 15);
+        LOG.info("profile {}: {} samples, {}% under PacketEncoder", server.key(), summary.samples(),
+                Math.round(summary.encoderShare() * 100));
+        return summary;
+    }
+}
