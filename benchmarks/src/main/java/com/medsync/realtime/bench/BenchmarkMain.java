@@ -97,13 +97,14 @@ public final class BenchmarkMain {
         if (s.enabled()) {
             for (int recipients : s.recipients()) {
                 for (String generator : s.generators()) {
-                    list.add(new Shape(generator, s.sockets(), recipients, s.deliveriesPerS() / recipients, 0, s.coldEvents(),
+                    double rate = s.deliveriesPerS() / recipients;
+                    list.add(new Shape(generator, s.sockets(), recipients, rate, rate * s.warmUpRateFactor(), 0, s.coldEvents(),
                             s.warmUpEvents(), s.warmEvents(), s.drainMillis(), "week1"));
                 }
             }
         }
         if (s.closedLoop()) {
-            list.add(new Shape("node", s.sockets(), s.closedLoopRecipients(), 0, s.closedLoopConcurrency(), 0,
+            list.add(new Shape("node", s.sockets(), s.closedLoopRecipients(), 0, 0, s.closedLoopConcurrency(), 0,
                     s.closedLoopWarmUpEvents(), s.closedLoopEvents(), Math.max(s.drainMillis(), 15_000), s.closedLoopMedsyncPhase()));
         }
         return list;
@@ -130,6 +131,7 @@ public final class BenchmarkMain {
         map.put("shapes_deliveries_per_s", s.deliveriesPerS());
         map.put("shapes_cold_events", s.coldEvents());
         map.put("shapes_warm_up_events", s.warmUpEvents());
+        map.put("shapes_warm_up_rate_factor", s.warmUpRateFactor());
         map.put("shapes_warm_events", s.warmEvents());
         map.put("shapes_drain_millis", s.drainMillis());
         map.put("closed_loop", s.closedLoop());

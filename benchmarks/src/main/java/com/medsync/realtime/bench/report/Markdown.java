@@ -85,7 +85,8 @@ final class Markdown {
         }
         line("## Comparison: fan-out, half load, connect storm, memory");
         line("");
-        line("Medians of " + results.repeats() + " runs (min–max: each run's value). Fan-out: " + results.fanOutSockets()
+        line((results.repeats() > 1 ? "Medians of " + results.repeats() + " runs (min–max: each run's value)." : "One run.")
+                + " Fan-out: " + results.fanOutSockets()
                 + " sockets in " + results.fanOutRooms() + " rooms.");
         line("");
         line("| | " + String.join(" | ", servers.stream().map(results::label).toList()) + " |");
@@ -178,7 +179,7 @@ final class Markdown {
                 + " sockets each, source addresses 127.0.0.1 to 127.0.0." + results.settings().get("capacity_addresses")
                 + "), so the generator's own limit of open files is not the bound. A server holding N sockets needs N descriptors"
                 + " plus its own, under a limit of open files that cannot be raised above the machine's hard limit: a level"
-                + " that does not fit is lowered to the largest multiple of 100 that does.");
+                + " that does not fit is lowered to the largest multiple of 10 that does.");
         line("");
         line("| run | server | level asked | attempted | held | server descriptors: limit / idle / at level | heap / RSS bytes per connection | why not more |");
         line("|---|---|---|---|---|---|---|---|");

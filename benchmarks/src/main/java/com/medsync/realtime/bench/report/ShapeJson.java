@@ -31,6 +31,7 @@ final class ShapeJson {
             } else {
                 json.put("offered_publishes_per_s", shape.publishesPerS());
                 json.put("offered_deliveries_per_s", shape.publishesPerS() * shape.recipients());
+                json.put("warm_up_publishes_per_s", shape.warmUpPublishesPerS());
             }
             json.put("events", row.state().equals("cold") ? shape.coldEvents() : shape.warmEvents());
             json.put("warm_up_events", row.state().equals("cold") ? 0 : shape.warmUpEvents());

@@ -66,7 +66,8 @@ final class ShapeMarkdown {
         line("");
         String what = row.state().equals("cold")
                 ? String.format("cold: the first %,d publishes of a fresh server process", shape.coldEvents())
-                : String.format("warm: %,d publishes after a warm-up of %,d", shape.warmEvents(), shape.warmUpEvents());
+                : String.format("warm: %,d publishes after a warm-up of %,d%s", shape.warmEvents(), shape.warmUpEvents(),
+                        shape.closedLoop() ? "" : String.format(" at %,.0f publishes/s", shape.warmUpPublishesPerS()));
         line(shape.describe() + "; " + what + ".");
         line("");
         line("| | " + String.join(" | ", cells.stream().map(cell -> results.label(cell.server())).toList()) + " |");

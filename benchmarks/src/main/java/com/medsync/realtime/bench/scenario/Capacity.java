@@ -16,7 +16,7 @@ import java.util.List;
  * (so the generator's own descriptor limit is not the bound); heap after a full GC and RSS, measured against
  * the same server with none, divided by the count. A level the server's own descriptors cannot take (its
  * limit minus what it has open before the level, minus a margin for what it opens meanwhile) is lowered to
- * the largest multiple of 100 that fits, and the level says so.
+ * the largest multiple of 10 that fits, and the level says so.
  */
 public final class Capacity {
 
@@ -71,9 +71,11 @@ public final class Capacity {
             for (int level : levels) {
                 int fdsBefore = Descriptors.open(pid);
                 int attempted = fitting(level, fleet.connected(), limit, fdsBefore, generators.fdMargin());
-                String limitedBy = attempted >= level ? null : String.format("the server's open files limit %,d: %,d descriptors"
-                        + " open before the level (%,d of them sockets held), %d kept free for what it opens meanwhile",
-                        limit, fdsBefore, fleet.connected(), generators.fdMargin());
+                int own = fdsBefore - fleet.connected();
+                String limitedBy = attempted >= level ? null : String.format("the server may open %,d files (the machine's hard"
+                        + " limit, which cannot be raised here) and %,d descriptors are its own (jars, epoll, listening"
+                        + " sockets, logs), so at most %,d sockets; %d more kept free for what it opens meanwhile",
+                        limit, own, limit - own, generators.fdMargin());
                 if (attempted <= fleet.connected()) {
                     continue;
                 }
@@ -102,7 +104,7 @@ public final class Capacity {
     }
 
     /**
-     * @return the level, or the largest multiple of 100 the server's descriptors still allow: each new socket
+     * @return the level, or the largest multiple of 10 the server's descriptors still allow: each new socket
      *     takes one, and {@code margin} stay free for what the server opens meanwhile (a class file, a log)
      */
     static int fitting(int level, int held, int limit, int fdsNow, int margin) {
@@ -113,6 +115,6 @@ public final class Capacity {
         if (level - held <= room) {
             return level;
         }
-        return Math.max(held, (held + room) / 100 * 100);
+        return Math.max(held, (held + room) / 10 * 10);
     }
 }

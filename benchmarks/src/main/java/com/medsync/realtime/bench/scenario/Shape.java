@@ -6,12 +6,15 @@ package com.medsync.realtime.bench.scenario;
  * warm). Every server gets the same shape, in a process of its own started for it.
  *
  * @param generator {@code java} (SocketFleet and Publisher in the harness) or {@code node} (loadgen.js)
- * @param publishesPerS the open-loop rate; 0 for closed loop
+ * @param publishesPerS the open-loop rate of the cold and warm phases; 0 for closed loop
+ * @param warmUpPublishesPerS the warm-up's rate (open loop): it only has to run the same code as often, and a
+ *     higher rate keeps the run short; the warm phase starts once its last delivery arrived
  * @param concurrency closed-loop callers; 0 for open loop
  * @param coldEvents the first events of the fresh process, measured as "cold" (0: no cold measurement)
  * @param medsyncPhase the migration phase MedSync starts in
  */
-public record Shape(String generator, int sockets, int recipients, double publishesPerS, int concurrency,
+public record Shape(String generator, int sockets, int recipients, double publishesPerS, double warmUpPublishesPerS,
+        int concurrency,
         int coldEvents, int warmUpEvents, int warmEvents, long drainMillis, String medsyncPhase) {
 
     public Shape {

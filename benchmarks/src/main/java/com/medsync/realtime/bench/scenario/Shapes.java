@@ -89,7 +89,7 @@ public final class Shapes {
             if (shape.coldEvents() > 0) {
                 results.add(phase.run("cold", shape.coldEvents(), shape.publishesPerS(), shape.drainMillis()));
             }
-            results.add(phase.run("warm-up", shape.warmUpEvents(), shape.publishesPerS(), shape.drainMillis()));
+            results.add(phase.run("warm-up", shape.warmUpEvents(), shape.warmUpPublishesPerS(), shape.drainMillis()));
             results.add(phase.run("warm", shape.warmEvents(), shape.publishesPerS(), shape.drainMillis()));
             return results;
         }
@@ -130,13 +130,13 @@ public final class Shapes {
         if (shape.closedLoop()) {
             phase.put("concurrency", shape.concurrency());
         } else {
-            phase.put("rate", shape.publishesPerS());
+            phase.put("rate", name.equals("warm-up") ? shape.warmUpPublishesPerS() : shape.publishesPerS());
         }
     }
 
     /** A phase that has not reported by then is stuck: its schedule, its drain and a minute of slack. */
     private static Duration timeout(Shape shape, int events) {
-        double seconds = shape.closedLoop() ? events / 100.0 : events / shape.publishesPerS();
+        double seconds = shape.closedLoop() ? events / 100.0 : events / Math.min(shape.publishesPerS(), shape.warmUpPublishesPerS());
         return Duration.ofMillis((long) (seconds * 1000) + shape.drainMillis() + 60_000);
     }
 
