@@ -106,8 +106,8 @@ final class Charts {
                 }
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart("Server CPU per delivered event, by load shape (median of "
-                + results.repeats() + " runs)", "", "µs of server CPU per delivery (all threads, user + system)", cpu,
+        JFreeChart chart = ChartFactory.createBarChart("Server CPU per delivered event, by load shape"
+                + (results.repeats() > 1 ? " (median of " + results.repeats() + " runs)" : ""), "", "µs of server CPU per delivery", cpu,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
         chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
