@@ -11,6 +11,7 @@ module com.medsync.realtime.server {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
     requires io.netty.codec.http;
     requires com.fasterxml.jackson.databind;
     requires typesafe.config;

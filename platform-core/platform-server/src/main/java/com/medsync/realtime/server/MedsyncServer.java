@@ -132,7 +132,8 @@ public final class MedsyncServer implements AutoCloseable {
         plugins.setRemoveOnCancelPolicy(true);
         this.pluginScheduler = plugins;
         ServerSettings.RecoverySettings recoverySettings = settings.recovery();
-        LocalDelivery delivery = new LocalDelivery(namespaces, metrics::eventsDelivered, recoverySettings.enabled());
+        LocalDelivery delivery = new LocalDelivery(namespaces, metrics::eventsDelivered, metrics::deliveryWritten,
+                recoverySettings.enabled());
         if (settings.store() == ServerSettings.StoreType.REDIS) {
             // The shared stream is the cluster's delivery path and its recovery log at once.
             RedisCluster redis = RedisCluster.join(settings.redis(), delivery, mapper);
@@ -146,7 +147,7 @@ public final class MedsyncServer implements AutoCloseable {
             this.cluster = Optional.empty();
             this.store = memory;
             // The log keeps events only as long as, and only when, a recovering client may need them.
-            DeliveryThread deliveries = new DeliveryThread(delivery::deliver, DELIVERY_BACKLOG);
+            DeliveryThread deliveries = new DeliveryThread(delivery::deliverAll, DELIVERY_BACKLOG);
             this.deliveryThread = Optional.of(deliveries);
             Gauge.builder("medsync.delivery.backlog", deliveries, DeliveryThread::backlog)
                     .description("events accepted and not yet delivered to this node's sockets")

@@ -148,9 +148,9 @@ public final class RedisBroker implements Broker {
                     failing = false;
                     backoff.reset();
                 }
-                for (StreamMessage<String, String> message : messages) {
-                    deliver(message);
-                    lastDelivered = message.getId();
+                if (!messages.isEmpty()) {
+                    deliver(messages);
+                    lastDelivered = messages.get(messages.size() - 1).getId();
                 }
             } catch (StoreUnavailableException | RedisException e) {
                 if (closed) {
@@ -173,12 +173,20 @@ public final class RedisBroker implements Broker {
         }
     }
 
-    /** A failure to deliver one event locally is logged and passed over: it must not stop the reading. */
-    private void deliver(StreamMessage<String, String> message) {
+    /**
+     * Delivers what one read brought as one batch (a socket sent several of its events gets them in one write).
+     * A failure to deliver is logged and passed over: it must not stop the reading.
+     */
+    private void deliver(List<StreamMessage<String, String>> messages) {
+        List<SequencedEvent> events = new ArrayList<>(messages.size());
+        for (StreamMessage<String, String> message : messages) {
+            decode(message).ifPresent(events::add);
+        }
         try {
-            decode(message).ifPresent(delivery::deliver);
+            delivery.deliverAll(events);
         } catch (RuntimeException e) {
-            log.error("Delivering stream entry {} to this node's sockets failed", message.getId(), e);
+            log.error("Delivering stream entries {} to {} to this node's sockets failed", messages.get(0).getId(),
+                    messages.get(messages.size() - 1).getId(), e);
         }
     }
 

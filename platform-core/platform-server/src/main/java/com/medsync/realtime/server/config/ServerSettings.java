@@ -33,10 +33,12 @@ public record ServerSettings(
      * Engine settings of the Socket.IO port.
      *
      * @param perMessageDeflate whether WebSocket clients that offer permessage-deflate get it
+     * @param ioThreads         the threads that read and write the connections
+     * @param nativeTransport   whether Linux's epoll transport is used where it is available
      */
     public record SocketSettings(int port, String path, Duration pingInterval, Duration pingTimeout,
             Duration upgradeTimeout, Duration firstDataTimeout, Duration connectTimeout, int maxPayloadBytes,
-            int handlerThreads, boolean perMessageDeflate) {
+            int handlerThreads, boolean perMessageDeflate, int ioThreads, boolean nativeTransport) {
     }
 
     /** What one client may do. */
@@ -102,7 +104,9 @@ public record ServerSettings(
                         positive(s, "medsync.socket.connect-timeout"),
                         s.positiveInteger("medsync.socket.max-payload-bytes"),
                         s.positiveInteger("medsync.socket.handler-threads"),
-                        s.bool("medsync.socket.per-message-deflate")),
+                        s.bool("medsync.socket.per-message-deflate"),
+                        threadsOrCores(s, "medsync.socket.io-threads"),
+                        s.bool("medsync.socket.native-transport")),
                 new LimitSettings(
                         s.positiveInteger("medsync.limits.client-events-per-second"),
                         s.positiveInteger("medsync.limits.client-event-burst"),
@@ -158,6 +162,15 @@ public record ServerSettings(
         return new RedisSettings(url, prefix, positive(s, "medsync.store.redis-command-timeout"),
                 positive(s, "medsync.store.redis-event-retention"),
                 positive(s, "medsync.store.redis-reconnect-max-delay"));
+    }
+
+    /** A thread count where 0 means one per processor the JVM may use. */
+    private static int threadsOrCores(Settings s, String path) {
+        int threads = s.integer(path);
+        if (threads < 0) {
+            throw new InvalidSettingException(path, "must be 0 (one per core) or more, got " + threads);
+        }
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     private static Duration positive(Settings s, String path) {

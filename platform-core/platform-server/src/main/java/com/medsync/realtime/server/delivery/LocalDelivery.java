@@ -9,6 +9,9 @@ import com.medsync.realtime.server.socket.WriteBatch;
 import com.medsync.realtime.spi.event.EventTranslator.Emission;
 import com.medsync.realtime.spi.room.Room;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Routes an event to this node's sockets: on every served namespace, the union of the members of its
@@ -32,8 +36,11 @@ import java.util.function.IntConsumer;
  */
 public final class LocalDelivery {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalDelivery.class);
+
     private final NamespaceRegistry namespaces;
     private final IntConsumer deliveredCounter;
+    private final LongConsumer writtenAfter;
     private final boolean offsets;
     // All guarded by this.
     private Optional<String> lastDelivered = Optional.empty();
@@ -46,8 +53,18 @@ public final class LocalDelivery {
      * @param offsets          whether events carry their offset (connection state recovery on)
      */
     public LocalDelivery(NamespaceRegistry namespaces, IntConsumer deliveredCounter, boolean offsets) {
+        this(namespaces, deliveredCounter, nanos -> { }, offsets);
+    }
+
+    /**
+     * @param writtenAfter told, per event and connection thread, how long after its hand-over the thread wrote it
+     *                     to its WebSocket recipients (for metrics)
+     */
+    public LocalDelivery(NamespaceRegistry namespaces, IntConsumer deliveredCounter, LongConsumer writtenAfter,
+            boolean offsets) {
         this.namespaces = namespaces;
         this.deliveredCounter = deliveredCounter;
+        this.writtenAfter = writtenAfter;
         this.offsets = offsets;
     }
 
@@ -62,29 +79,54 @@ public final class LocalDelivery {
         }
     }
 
+    /** Delivers one event; a failure (a translation that throws) is thrown once what was queued went out. */
     public synchronized void deliver(SequencedEvent sequenced) {
-        Optional<String> previous = lastDelivered;
-        WriteBatch writes = new WriteBatch();
+        WriteBatch writes = new WriteBatch(writtenAfter);
         try {
-            for (ServedNamespace namespace : namespaces.all()) {
-                Set<SocketSession> targets = targets(namespace, sequenced.event());
-                if (targets.isEmpty()) {
-                    continue;
+            deliver(sequenced, writes);
+        } finally {
+            writes.flush();
+        }
+    }
+
+    /**
+     * Delivers events in order, with their WebSocket writes handed to the connection threads together at the
+     * end: a socket sent several of them gets them in one write, and each connection thread is woken once. An
+     * event whose delivery fails is logged and passed over; the others still go out.
+     */
+    public synchronized void deliverAll(List<SequencedEvent> events) {
+        WriteBatch writes = new WriteBatch(writtenAfter);
+        try {
+            for (SequencedEvent sequenced : events) {
+                try {
+                    deliver(sequenced, writes);
+                } catch (RuntimeException e) {
+                    log.error("Delivery of event {} ({}) failed", sequenced.offset(), sequenced.event().name(), e);
                 }
-                List<Packet> packets = packets(namespace, sequenced);
-                for (SocketSession socket : targets) {
-                    CatchUp hold = holds.get(socket);
-                    if (hold != null) {
-                        hold.offer(sequenced.offset(), previous, packets);
-                    } else {
-                        send(socket, previous, packets, writes);
-                    }
-                }
-                deliveredCounter.accept(targets.size() * packets.size());
             }
         } finally {
-            // What was queued goes out even when one namespace's translation failed.
             writes.flush();
+        }
+    }
+
+    private void deliver(SequencedEvent sequenced, WriteBatch writes) {
+        Optional<String> previous = lastDelivered;
+        writes.carries(sequenced.receivedNanos());
+        for (ServedNamespace namespace : namespaces.all()) {
+            Set<SocketSession> targets = targets(namespace, sequenced.event());
+            if (targets.isEmpty()) {
+                continue;
+            }
+            List<Packet> packets = packets(namespace, sequenced);
+            for (SocketSession socket : targets) {
+                CatchUp hold = holds.get(socket);
+                if (hold != null) {
+                    hold.offer(sequenced.offset(), previous, packets);
+                } else {
+                    send(socket, previous, packets, writes);
+                }
+            }
+            deliveredCounter.accept(targets.size() * packets.size());
         }
         if (!holds.isEmpty()) {
             holds.values().removeIf(hold -> hold.passed(sequenced.offset()));

@@ -8,12 +8,14 @@ import com.medsync.realtime.server.socket.SocketSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,7 @@ public final class PlatformMetrics implements SocketLifecycleListener {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter eventsDelivered;
+    private final Timer deliveryWrite;
     private final MultiGauge connections;
     private final MultiGauge rooms;
     private Runnable refresher = () -> { };
@@ -32,6 +35,13 @@ public final class PlatformMetrics implements SocketLifecycleListener {
         new JvmThreadMetrics().bindTo(registry);
         eventsDelivered = Counter.builder("medsync.events.out")
                 .description("Events sent to sockets (one per socket per event)")
+                .register(registry);
+        deliveryWrite = Timer.builder("medsync.delivery.write")
+                .description("From this node's broker handing an event over to a connection thread having written it "
+                        + "to its WebSocket recipients: one sample per event and connection thread")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
         connections = MultiGauge.builder("medsync.connections")
                 .description("Connected sockets per namespace")
@@ -77,6 +87,11 @@ public final class PlatformMetrics implements SocketLifecycleListener {
 
     public void eventsDelivered(int count) {
         eventsDelivered.increment(count);
+    }
+
+    /** An event was written to a connection thread's WebSocket recipients this long after it was handed over. */
+    public void deliveryWritten(long nanos) {
+        deliveryWrite.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -46,7 +46,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         super.start(configuration, namespacesHub);
         webSocketWriter = new WebSocketPacketWriter(
                 new PacketEncoder(configuration, configuration.getJsonSupport()),
-                configuration.getMaxFramePayloadLength());
+                configuration.getMaxFramePayloadLength(), configuration.isWebsocketCompression());
     }
 
     @Override

@@ -4,14 +4,22 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * An event packet without binary attachments whose whole Engine.IO text payload ({@code 42/ns,["event",...]})
- * was encoded once when it was built. {@link WebSocketPacketWriter} sends these bytes as they are to every
- * WebSocket the packet goes to; a polling client gets the packet through netty-socketio's encoder, which
- * copies the pre-encoded arguments ({@link PreEncodedJsonSupport}).
+ * was encoded once when it was built, together with the WebSocket text frame that carries it.
+ * {@link WebSocketPacketWriter} writes that frame as it is to every WebSocket the packet goes to; a polling
+ * client gets the packet through netty-socketio's encoder, which copies the pre-encoded arguments
+ * ({@link PreEncodedJsonSupport}).
+ *
+ * <p>The frame lives in direct memory that the garbage collector frees, so a socket's write neither copies it
+ * nor has to release it: a packet dropped with the queue of a closed client leaks nothing.
  *
  * <p>One instance is shared by every recipient of a broadcast, from many threads: nothing may change it
  * after it is built.
@@ -19,8 +27,11 @@ import java.util.List;
 final class PreEncodedPacket extends Packet {
 
     private static final long serialVersionUID = 1L;
+    /** FIN and the text opcode: a whole frame; a server's frames are never masked. */
+    private static final int FINAL_TEXT_FRAME = 0x81;
 
-    private final byte[] payload;
+    private final transient ByteBuf frame;
+    private final int headerLength;
 
     private PreEncodedPacket(String wireNamespace, String event, EncodedArguments arguments) {
         super(PacketType.MESSAGE, EngineIOVersion.V4);
@@ -28,26 +39,55 @@ final class PreEncodedPacket extends Packet {
         setNsp(wireNamespace);
         setName(event);
         setData(List.of(arguments));
-        this.payload = payload(wireNamespace, arguments.json());
+        byte[] namespace = wireNamespace.isEmpty() ? new byte[0]
+                : (wireNamespace + ",").getBytes(StandardCharsets.UTF_8);
+        byte[] json = arguments.json();
+        int payloadLength = 2 + namespace.length + json.length;
+        this.headerLength = headerLength(payloadLength);
+        ByteBuffer bytes = ByteBuffer.allocateDirect(headerLength + payloadLength);
+        writeHeader(bytes, payloadLength);
+        bytes.put((byte) ('0' + PacketType.MESSAGE.getValue()));
+        bytes.put((byte) ('0' + PacketType.EVENT.getValue()));
+        bytes.put(namespace);
+        bytes.put(json);
+        bytes.flip();
+        this.frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
     }
 
     static PreEncodedPacket event(String wireNamespace, String event, EncodedArguments arguments) {
         return new PreEncodedPacket(wireNamespace, event, arguments);
     }
 
-    /** The Engine.IO payload: message type, Socket.IO event type, namespace and its comma, the JSON array. */
-    byte[] payload() {
-        return payload;
+    /** @return the length of the Engine.IO payload, without the frame's header */
+    int payloadLength() {
+        return frame.readableBytes() - headerLength;
     }
 
-    private static byte[] payload(String wireNamespace, byte[] json) {
-        byte[] namespace = wireNamespace.isEmpty() ? new byte[0]
-                : (wireNamespace + ",").getBytes(StandardCharsets.UTF_8);
-        byte[] payload = new byte[2 + namespace.length + json.length];
-        payload[0] = (byte) ('0' + PacketType.MESSAGE.getValue());
-        payload[1] = (byte) ('0' + PacketType.EVENT.getValue());
-        System.arraycopy(namespace, 0, payload, 2, namespace.length);
-        System.arraycopy(json, 0, payload, 2 + namespace.length, json.length);
-        return payload;
+    /** @return the whole WebSocket frame, as a buffer of its own for one socket's write (no copy) */
+    ByteBuf frame() {
+        return frame.duplicate();
+    }
+
+    /** @return the Engine.IO payload alone, as a buffer of its own for one socket's write (no copy) */
+    ByteBuf payload() {
+        return frame.slice(headerLength, payloadLength());
+    }
+
+    /** RFC 6455 section 5.2: 7-bit lengths up to 125, then 16-bit after 126, then 64-bit after 127. */
+    private static int headerLength(int payloadLength) {
+        return payloadLength <= 125 ? 2 : payloadLength <= 0xFFFF ? 4 : 10;
+    }
+
+    private static void writeHeader(ByteBuffer bytes, int payloadLength) {
+        bytes.put((byte) FINAL_TEXT_FRAME);
+        if (payloadLength <= 125) {
+            bytes.put((byte) payloadLength);
+        } else if (payloadLength <= 0xFFFF) {
+            bytes.put((byte) 126);
+            bytes.putShort((short) payloadLength);
+        } else {
+            bytes.put((byte) 127);
+            bytes.putLong(payloadLength);
+        }
     }
 }

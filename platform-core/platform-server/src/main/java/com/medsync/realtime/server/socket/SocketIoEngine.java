@@ -10,6 +10,7 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.epoll.Epoll;
 import io.netty.util.internal.PlatformDependent;
 
 import org.slf4j.Logger;
@@ -57,7 +58,9 @@ public final class SocketIoEngine implements AutoCloseable {
         configuration.setRandomSession(true);
         configuration.setAllowCustomRequests(false);
         configuration.setAckMode(AckMode.MANUAL);
-        configuration.setUseLinuxNativeEpoll(false);
+        configuration.setUseLinuxNativeEpoll(settings.nativeTransport() && Epoll.isAvailable());
+        configuration.setBossThreads(1);
+        configuration.setWorkerThreads(settings.ioThreads());
         // A restarted node binds at once, even while connections of the previous one linger in TIME_WAIT.
         configuration.getSocketConfig().setReuseAddress(true);
         configuration.setExceptionListener(new LoggingExceptionListener());
@@ -73,6 +76,7 @@ public final class SocketIoEngine implements AutoCloseable {
 
     /** Binds the port; fails with the address when it cannot. */
     public void start() {
+        logTransport();
         try {
             server.startAsync().syncUninterruptibly();
         } catch (RuntimeException e) {
@@ -84,6 +88,17 @@ public final class SocketIoEngine implements AutoCloseable {
             log.warn("Netty runs without sun.misc.Unsafe ({}): every write is copied to direct memory first. On the "
                     + "module path, add the module jdk.unsupported (bin/medsync-realtime does)",
                     String.valueOf(PlatformDependent.getUnsafeUnavailabilityCause()));
+        }
+    }
+
+    private void logTransport() {
+        if (server.getConfiguration().isUseLinuxNativeEpoll()) {
+            log.info("Socket.IO connections on Linux's epoll transport");
+        } else if (Epoll.isAvailable()) {
+            log.info("Socket.IO connections on Java NIO (medsync.socket.native-transport is off)");
+        } else {
+            log.info("Socket.IO connections on Java NIO (epoll transport unavailable: {})",
+                    String.valueOf(Epoll.unavailabilityCause()));
         }
     }
 

@@ -6,7 +6,6 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -14,6 +13,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.concurrent.PromiseCombiner;
 
 import org.slf4j.Logger;
@@ -27,7 +27,9 @@ import java.util.Queue;
  * before attachments.
  *
  * <ul>
- *   <li>A {@link PreEncodedPacket} is written as its bytes, encoded once for all of a broadcast's recipients.</li>
+ *   <li>A {@link PreEncodedPacket} is written as its bytes, encoded once for all of a broadcast's recipients.
+ *       Without per-message compression, those bytes are the whole WebSocket frame and go straight to the
+ *       frame encoder's place in the pipeline: no frame object, header buffer, promise or copy per socket.</li>
  *   <li>Every packet queued for the client goes out in order, then one flush: a client that is sent many
  *       events while its event loop is busy gets them in one write.</li>
  *   <li>Attachments are binary frames holding their bytes alone (Engine.IO 4).</li>
@@ -47,10 +49,16 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
 
     private final PacketEncoder encoder;
     private final int maxFramePayload;
+    private final boolean framesAsBytes;
 
-    WebSocketPacketWriter(PacketEncoder encoder, int maxFramePayload) {
+    /**
+     * @param compressed whether WebSocket connections may negotiate per-message compression; its encoder
+     *                   must then see every frame, so frames are not written as prepared bytes
+     */
+    WebSocketPacketWriter(PacketEncoder encoder, int maxFramePayload, boolean compressed) {
         this.encoder = encoder;
         this.maxFramePayload = maxFramePayload;
+        this.framesAsBytes = !compressed;
     }
 
     @Override
@@ -64,9 +72,15 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
 
     private void writeQueued(ChannelHandlerContext ctx, Queue<Packet> queue, ChannelPromise promise) {
         PromiseCombiner written = new PromiseCombiner(ctx.executor());
+        // Writing at the frame encoder's context hands bytes to the handlers nearer the socket, in order with
+        // the frames the encoder writes for the other packets.
+        ChannelHandlerContext frames = framesAsBytes ? ctx.pipeline().context(WebSocketFrameEncoder.class) : null;
         try {
             for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
-                if (!write(ctx, packet, written)) {
+                if (frames != null && packet instanceof PreEncodedPacket encoded
+                        && encoded.payloadLength() <= maxFramePayload) {
+                    frames.write(encoded.frame(), frames.voidPromise());
+                } else if (!write(ctx, packet, written)) {
                     ctx.close();
                     break;
                 }
@@ -80,7 +94,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
     /** @return false when the packet could not be encoded */
     private boolean write(ChannelHandlerContext ctx, Packet packet, PromiseCombiner written) {
         if (packet instanceof PreEncodedPacket encoded) {
-            writeText(ctx, Unpooled.wrappedBuffer(encoded.payload()), written);
+            writeText(ctx, encoded.payload(), written);
             return true;
         }
         ByteBuf text = encoder.allocateBuffer(ctx.alloc());

@@ -2,13 +2,15 @@ package com.medsync.realtime.server.socket;
 
 import io.netty.channel.EventLoop;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
- * The WebSocket writes of one delivery, one task per event loop. netty-socketio asks a client's event loop to
+ * The WebSocket writes of one batch of deliveries, one task per event loop. netty-socketio asks a client's event loop to
  * drain its packet queue once per packet sent, from the sending thread: for an event to a room of a hundred
  * sockets, a hundred tasks handed across threads. Here each packet joins its client's queue at once, in order
  * with everything else sent to that client, and {@link #flush} hands each event loop one task that drains the
@@ -18,15 +20,40 @@ import java.util.Map;
  */
 public final class WriteBatch {
 
-    private final Map<EventLoop, List<SocketSession>> byLoop = new IdentityHashMap<>();
+    /** Per event loop, its sockets that have packets waiting: each drained once, however many it was sent. */
+    private final Map<EventLoop, Set<SocketSession>> byLoop = new IdentityHashMap<>();
+    private final LongConsumer writtenAfter;
+    private long[] handedOver = new long[8];
+    private int events;
+
+    /** @param writtenAfter told, per event and event loop, how many nanoseconds after its hand-over it was written */
+    public WriteBatch(LongConsumer writtenAfter) {
+        this.writtenAfter = writtenAfter;
+    }
+
+    /** An event of this batch, handed over to delivery at {@code handedOverNanos} ({@link System#nanoTime()}). */
+    public void carries(long handedOverNanos) {
+        if (events == handedOver.length) {
+            handedOver = Arrays.copyOf(handedOver, events * 2);
+        }
+        handedOver[events++] = handedOverNanos;
+    }
 
     void drainLater(EventLoop loop, SocketSession socket) {
-        byLoop.computeIfAbsent(loop, ignored -> new ArrayList<>()).add(socket);
+        byLoop.computeIfAbsent(loop, ignored -> Collections.newSetFromMap(new IdentityHashMap<>())).add(socket);
     }
 
     /** Asks every event loop concerned to write out what this batch queued for its clients. */
     public void flush() {
-        byLoop.forEach((loop, sockets) -> loop.execute(() -> sockets.forEach(SocketSession::drainWebSocket)));
+        long[] times = Arrays.copyOf(handedOver, events);
+        byLoop.forEach((loop, sockets) -> loop.execute(() -> {
+            sockets.forEach(SocketSession::drainWebSocket);
+            long now = System.nanoTime();
+            for (long time : times) {
+                writtenAfter.accept(now - time);
+            }
+        }));
         byLoop.clear();
+        events = 0;
     }
 }

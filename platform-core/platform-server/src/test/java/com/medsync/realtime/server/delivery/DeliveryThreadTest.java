@@ -29,13 +29,19 @@ class DeliveryThreadTest {
                 JsonNodeFactory.instance.objectNode(), Set.of(Room.pharmacy("p1"))));
     }
 
+    /** A delivery that handles the events of a batch one by one. */
+    private static java.util.function.Consumer<List<SequencedEvent>> each(
+            java.util.function.Consumer<SequencedEvent> delivery) {
+        return batch -> batch.forEach(delivery);
+    }
+
     @Test
     void eventsAreDeliveredOnItsOwnThreadInTheOrderTheyWereHandedOver() throws Exception {
         List<String> threads = Collections.synchronizedList(new ArrayList<>());
-        try (DeliveryThread deliveries = new DeliveryThread(event -> {
+        try (DeliveryThread deliveries = new DeliveryThread(each(event -> {
             delivered.add(event.offset());
             threads.add(Thread.currentThread().getName());
-        }, 100)) {
+        }), 100)) {
             for (int i = 1; i <= 1_000; i++) {
                 deliveries.accept(event(i));
             }
@@ -47,14 +53,18 @@ class DeliveryThreadTest {
 
     @Test
     void aFailingDeliveryDoesNotStopTheNextOnes() throws Exception {
-        try (DeliveryThread deliveries = new DeliveryThread(event -> {
+        CountDownLatch failed = new CountDownLatch(1);
+        try (DeliveryThread deliveries = new DeliveryThread(each(event -> {
             if (event.offset().equals("e-2")) {
+                failed.countDown();
                 throw new IllegalStateException("boom");
             }
             delivered.add(event.offset());
-        }, 10)) {
+        }), 10)) {
             deliveries.accept(event(1));
+            awaitDelivered(1);
             deliveries.accept(event(2));
+            assertThat(failed.await(5, TimeUnit.SECONDS)).isTrue();
             deliveries.accept(event(3));
             awaitDelivered(2);
         }
@@ -62,13 +72,38 @@ class DeliveryThreadTest {
     }
 
     @Test
+    void whatWaitsWhileADeliveryRunsIsDeliveredAsOneBatchInOrder() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        try (DeliveryThread deliveries = new DeliveryThread(batch -> {
+            started.countDown();
+            awaitQuietly(release);
+            batches.add(batch.stream().map(SequencedEvent::offset).toList());
+            batch.forEach(event -> delivered.add(event.offset()));
+        }, 200)) {
+            deliveries.accept(event(1));
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 2; i <= 100; i++) {
+                deliveries.accept(event(i));
+            }
+            release.countDown();
+            awaitDelivered(100);
+        }
+        assertThat(batches.get(0)).as("an event that finds the thread idle goes out alone").containsExactly("e-1");
+        assertThat(batches.get(1)).as("then at most a batch's worth of what waited")
+                .hasSize(DeliveryThread.MAX_BATCH).startsWith("e-2");
+        assertThat(delivered).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(i -> "e-" + i).toList());
+    }
+
+    @Test
     void aPublisherWaitsWhileTheBacklogIsFull() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService publisher = Executors.newSingleThreadExecutor();
-        try (DeliveryThread deliveries = new DeliveryThread(event -> {
+        try (DeliveryThread deliveries = new DeliveryThread(each(event -> {
             awaitQuietly(release);
             delivered.add(event.offset());
-        }, 2)) {
+        }), 2)) {
             deliveries.accept(event(1)); // taken by the delivery thread, which waits
             deliveries.accept(event(2));
             deliveries.accept(event(3)); // the backlog of 2 is full now
@@ -87,10 +122,10 @@ class DeliveryThreadTest {
     @Test
     void closeDeliversWhatIsWaitingAndLaterEventsAreDeliveredByTheirPublisher() {
         CountDownLatch release = new CountDownLatch(1);
-        DeliveryThread deliveries = new DeliveryThread(event -> {
+        DeliveryThread deliveries = new DeliveryThread(each(event -> {
             awaitQuietly(release);
             delivered.add(event.offset() + "@" + Thread.currentThread().getName());
-        }, 10);
+        }), 10);
         deliveries.accept(event(1));
         deliveries.accept(event(2));
         release.countDown();
