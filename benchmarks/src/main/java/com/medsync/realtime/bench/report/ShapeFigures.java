@@ -21,8 +21,8 @@ final class ShapeFigures {
     /** Issue #12: MedSync's server CPU per delivered event at most half of node socket.io's, in every shape. */
     static final double CPU_RATIO_TARGET = 0.5;
 
-    /** One server in one measurement. */
-    record Cell(String server, Spread cpuPerDeliveryUs, Spread deliveredPerS, Spread p50Ms, Spread p99Ms, Spread lost,
+    /** One server in one measurement; {@code label} is the label of the process that ran it (MedSync's phase). */
+    record Cell(String server, String label, Spread cpuPerDeliveryUs, Spread deliveredPerS, Spread p50Ms, Spread p99Ms, Spread lost,
             Spread generatorCpuUsPerDelivery, Spread serverCpuMs, Spread generatorCpuMs, List<ShapeRun> runs,
             List<String> errors) {
     }
@@ -73,7 +73,7 @@ final class ShapeFigures {
     private static Cell cell(String server, List<ShapeRun> runs, int repeats) {
         List<String> errors = runs.stream().filter(run -> run.error() != null)
                 .map(run -> "repeat " + run.repeat() + ": " + run.error()).toList();
-        return new Cell(server,
+        return new Cell(server, runs.get(0).serverLabel(),
                 spread(runs, repeats, PhaseResult::cpuPerDeliveryUs),
                 spread(runs, repeats, PhaseResult::deliveredPerS),
                 spread(runs, repeats, PhaseResult::p50Ms),

@@ -70,7 +70,7 @@ final class ShapeMarkdown {
                         shape.closedLoop() ? "" : String.format(" at %,.0f publishes/s", shape.warmUpPublishesPerS()));
         line(shape.describe() + "; " + what + ".");
         line("");
-        line("| | " + String.join(" | ", cells.stream().map(cell -> results.label(cell.server())).toList()) + " |");
+        line("| | " + String.join(" | ", cells.stream().map(ShapeFigures.Cell::label).toList()) + " |");
         line("|---" + "|---".repeat(cells.size()) + "|");
         row(cells, "server CPU per delivery, µs", cell -> cell.cpuPerDeliveryUs().format("%.2f"));
         row(cells, "delivered events/s", cell -> cell.deliveredPerS().format("%,.0f"));
