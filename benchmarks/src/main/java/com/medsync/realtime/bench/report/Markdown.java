@@ -147,21 +147,36 @@ final class Markdown {
                 + " accepting an event to a connection thread having written it; n/a where a server does not record it) does"
                 + " not include the generator's share.");
         line("");
-        line("| run | server | step s | server CPU ms (µs/event) | generator CPU ms (µs/event) | cores busy | p99 ms | accept-to-write p50 / p99 ms |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| run | server | step s | server CPU ms (µs/event) | generator CPU ms (µs/event) | cores busy | p99 ms | accept-to-write p50 / p99 ms | latency figure |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (String key : servers) {
             for (ServerResults run : results.runsOf(key)) {
                 HalfLoad h = run.halfLoad();
                 if (h == null) {
                     continue;
                 }
-                line(String.format("| %d | %s | %.1f | %,.0f (%.2f) | %,.0f (%.2f) | %.0f%% | %.1f | %s / %s |", run.repeat(),
+                line(String.format("| %d | %s | %.1f | %,.0f (%.2f) | %,.0f (%.2f) | %.0f%% | %.1f | %s / %s | %s |", run.repeat(),
                         results.label(key), h.wallMs() / 1000, h.serverCpuMs(), h.serverCpuUsPerEvent(), h.generatorCpuMs(),
                         h.generatorCpuUsPerEvent(), h.coresBusy(cores) * 100, h.step().latency().p99(),
-                        na(h.acceptToWriteP50Ms()), na(h.acceptToWriteP99Ms())));
+                        na(h.acceptToWriteP50Ms()), na(h.acceptToWriteP99Ms()), verdict(h, cores)));
             }
         }
         line("");
+    }
+
+    /**
+     * @return whether the step's publish-to-receive latency says something about the server: not when server and
+     *     generator together kept the cores (nearly) saturated, nor when the generator took more CPU than the server
+     */
+    private static String verdict(HalfLoad h, int cores) {
+        if (h.coresBusy(cores) >= 0.9) {
+            return String.format("disturbed: the cores were %.0f%% busy, the generator took %.0f%% of that",
+                    h.coresBusy(cores) * 100, 100 * h.generatorCpuMs() / (h.generatorCpuMs() + h.serverCpuMs()));
+        }
+        if (h.generatorCpuMs() > h.serverCpuMs()) {
+            return "partly the generator's: it used more CPU than the server";
+        }
+        return "the server's";
     }
 
     private static String na(double value) {
