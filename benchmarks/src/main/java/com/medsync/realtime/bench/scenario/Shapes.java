@@ -51,7 +51,9 @@ public final class Shapes {
     /** @return the shape's measurements on {@code serverKey} (one failed run per state when something broke) */
     public List<ShapeRun> run(Shape shape, String serverKey, int repeat) {
         String label = serverKey;
+        long start = System.nanoTime();
         try (ServerUnderTest server = servers.start(serverKey, shape.medsyncPhase(), shape.name())) {
+            LOG.info("{} started for shape {} in {} ms", serverKey, shape.name(), (System.nanoTime() - start) / 1_000_000);
             label = server.label();
             List<PhaseResult> phases = shape.generator().equals("java") ? java(shape, server) : node(shape, server, repeat);
             List<ShapeRun> runs = new ArrayList<>();
@@ -84,13 +86,14 @@ public final class Shapes {
             if (opened.failed() > 0) {
                 throw new IllegalStateException(opened.failed() + " sockets failed to connect: " + opened.firstFailure());
             }
+            LOG.info("{} sockets connected to {} in {} ms", opened.connected(), server.key(), opened.nanos() / 1_000_000);
             JavaPhase phase = new JavaPhase(server.pid(), fleet, publisher, window, audience, publishConnections);
             List<PhaseResult> results = new ArrayList<>();
             if (shape.coldEvents() > 0) {
-                results.add(phase.run("cold", shape.coldEvents(), shape.publishesPerS(), shape.drainMillis()));
+                results.add(logged(phase.run("cold", shape.coldEvents(), shape.publishesPerS(), shape.drainMillis())));
             }
-            results.add(phase.run("warm-up", shape.warmUpEvents(), shape.warmUpPublishesPerS(), shape.drainMillis()));
-            results.add(phase.run("warm", shape.warmEvents(), shape.publishesPerS(), shape.drainMillis()));
+            results.add(logged(phase.run("warm-up", shape.warmUpEvents(), shape.warmUpPublishesPerS(), shape.drainMillis())));
+            results.add(logged(phase.run("warm", shape.warmEvents(), shape.publishesPerS(), shape.drainMillis())));
             return results;
         }
     }
@@ -115,14 +118,22 @@ public final class Shapes {
             if (connected.failed() > 0) {
                 throw new IllegalStateException(connected.failed() + " sockets failed to connect: " + connected.firstFailure());
             }
+            LOG.info("{} sockets connected to {} in {} ms", connected.sockets(), server.key(), connected.millis());
             List<PhaseResult> results = new ArrayList<>();
             for (String name : names) {
                 int events = name.equals("cold") ? shape.coldEvents() : name.equals("warm-up") ? shape.warmUpEvents() : shape.warmEvents();
-                results.add(generator.awaitPhase(timeout(shape, events)));
+                results.add(logged(generator.awaitPhase(timeout(shape, events))));
             }
             generator.awaitDone(Duration.ofSeconds(30));
             return results;
         }
+    }
+
+    /** Each phase's duration in the log: where a shape's time goes. */
+    private static PhaseResult logged(PhaseResult phase) {
+        LOG.info("phase {}: {} publishes, {} of {} deliveries in {} ms", phase.name(), phase.events(), phase.delivered(),
+                phase.expected(), Math.round(phase.durationMs()));
+        return phase;
     }
 
     private static void phase(ArrayNode phases, Shape shape, String name, int events) {
