@@ -67,6 +67,36 @@ class WebSocketWritesE2ETest {
     }
 
     @Test
+    void theServerRecordsHowLongAfterAcceptingAnEventItWroteIt() {
+        JsSocket client = staff(live, "staff_delay", "pharmacy_delay", "websocket");
+        client.awaitConnect();
+        double before = writeDelaySamples();
+
+        assertThat(live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":1},"
+                + "\"to\":[\"pharmacy:pharmacy_delay\"]}").status()).isEqualTo(202);
+        client.awaitEvent("test:broadcast");
+
+        // Recorded by the connection thread right after its write: possibly just after the client has the event.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (writeDelaySamples() < before + 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(live.medsync().get("/metrics").body())
+                .contains("# TYPE medsync_delivery_write_seconds histogram")
+                .containsPattern("medsync_delivery_write_seconds_bucket\\{le=\"0\\.001\"}");
+        assertThat(writeDelaySamples()).as("one sample for the one connection thread that wrote it")
+                .isEqualTo(before + 1);
+        client.close();
+    }
+
+    private static double writeDelaySamples() {
+        return live.medsync().get("/metrics").body().lines()
+                .filter(line -> line.startsWith("medsync_delivery_write_seconds_count"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void webSocketCompressionIsOffByDefault() {
         JsSocket client = staff(live, "staff_plain", "pharmacy_plain", "websocket");
 

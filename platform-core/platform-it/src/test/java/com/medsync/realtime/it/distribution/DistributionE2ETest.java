@@ -45,7 +45,9 @@ class DistributionE2ETest {
             assertThat(server.output()).contains("DEV MODE").contains("Socket.IO listening on 127.0.0.1:" + socketPort)
                     .contains("HTTP API listening on 127.0.0.1:" + httpPort)
                     // The launcher resolves jdk.unsupported; without it Netty copies every write.
-                    .doesNotContain("without sun.misc.Unsafe");
+                    .doesNotContain("without sun.misc.Unsafe")
+                    // The distribution ships Netty's epoll transport for Linux (medsync.socket.native-transport).
+                    .contains("Socket.IO connections on Linux's epoll transport");
 
             JsSocket pharmacy = js.connect("http://127.0.0.1:" + socketPort + "/patient-pharmacy",
                     JsClients.auth(pharmacyToken));

@@ -49,7 +49,8 @@ final class SocketOpener {
         enter(namespace, socket);
         Optional<String> pid = recovery.newPid();
         recovery.opened(socket, pid);
-        engine.send(Packets.connected(namespace.name(), socket.id(), pid));
+        // Through the socket: it remembers the WebSocket its packets go out on, so even its first event is batched.
+        socket.send(Packets.connected(namespace.name(), socket.id(), pid));
         return socket;
     }
 
@@ -88,7 +89,7 @@ final class SocketOpener {
             return Optional.empty();
         }
         recovery.opened(socket, Optional.of(claim.pid()));
-        engine.send(Packets.connected(namespace.name(), socket.id(), Optional.of(claim.pid())));
+        socket.send(Packets.connected(namespace.name(), socket.id(), Optional.of(claim.pid())));
         recovery.replay(hold, claim, missed.get(), replay.get());
         log.debug("Recovered {} with {} missed events", socket, replay.get().size());
         return Optional.of(socket);

@@ -109,6 +109,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void connectionThreadsDefaultToOnePerCoreOnTheNativeTransport() {
+        ServerSettings settings = ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(), props())));
+
+        assertThat(settings.socket().ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.socket().nativeTransport()).isTrue();
+        assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(),
+                props("medsync.socket.io-threads", "3")))).socket().ioThreads()).isEqualTo(3);
+    }
+
+    @Test
+    void aNegativeThreadCountIsRefused() {
+        Config config = loader.load(Optional.empty(), Map.of(), props("medsync.socket.io-threads", "-1"));
+
+        assertThatThrownBy(() -> ServerSettings.from(new Settings(config)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("medsync.socket.io-threads")
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void prodRefusesToStartWithoutSecrets() {
         Config config = loader.load(Optional.empty(), Map.of("MEDSYNC_PROFILE", "prod"), props());
         ServerSettings settings = ServerSettings.from(new Settings(config));
