@@ -3,6 +3,7 @@ package com.medsync.realtime.server.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.BrokerUnavailableException;
+import com.medsync.realtime.server.delivery.EventIds;
 import com.medsync.realtime.server.delivery.OutboundEvent;
 import com.medsync.realtime.server.publish.PublishRejected.Reason;
 import com.medsync.realtime.spi.event.ContractViolation;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -153,7 +153,7 @@ public final class PublishService {
                 && !store.putIfAbsent(IDEMPOTENCY_PREFIX + envelope.id().get(), envelope.event(), idempotencyTtl)) {
             return new Outcome(envelope.event(), envelope.id().get(), roomNames, true);
         }
-        String id = envelope.id().orElseGet(() -> UUID.randomUUID().toString());
+        String id = envelope.id().orElseGet(EventIds::next);
         try {
             broker.publish(new OutboundEvent(id, envelope.event(), envelope.data(), routed.rooms));
         } catch (BrokerUnavailableException e) {

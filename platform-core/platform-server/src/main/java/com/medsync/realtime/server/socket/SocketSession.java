@@ -7,6 +7,7 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
+import com.medsync.realtime.server.delivery.EventIds;
 import com.medsync.realtime.server.delivery.OutboundEvent;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
@@ -22,7 +23,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -153,7 +153,7 @@ public final class SocketSession implements ClientSocket {
 
     @Override
     public void emitToOthersIn(Room room, String event, JsonNode data) {
-        platform.broadcast(new OutboundEvent(UUID.randomUUID().toString(), event, data, Set.of(room), Optional.of(id)));
+        platform.broadcast(new OutboundEvent(EventIds.next(), event, data, Set.of(room), Optional.of(id)));
     }
 
     boolean addRoom(Room room) {
