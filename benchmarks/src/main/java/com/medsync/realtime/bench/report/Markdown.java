@@ -53,7 +53,8 @@ final class Markdown {
         line("- **Absolute figures vary between machines** (and with whatever else runs on this one: see the load averages);"
                 + " only ratios measured in the same run compare.");
         line("- Run once, in the first repeat: the plugin swap, the JFR profiles at saturation, and JMH. To fit three repeats"
-                + " into the run's time, the ramp's steps are " + results.settings().get("fanout_step_millis") + " ms.");
+                + " into the run's time, the ramp's steps are " + results.settings().get("fanout_step_millis") + " ms and the"
+                + " load shapes' warm-up runs at " + results.settings().get("shapes_warm_up_rate_factor") + "x their rate.");
         line("");
         line("| machine | |");
         line("|---|---|");
@@ -93,7 +94,7 @@ final class Markdown {
         line("|---" + "|---".repeat(servers.size()) + "|");
         row(servers, "fan-out: delivered events/s at saturation", key -> Figures.saturation(results, key).format("%,.0f"));
         row(servers, "fan-out: MedSync's delivered events/s over this server's (same run)", key -> key.equals("medsync") ? ""
-                : Figures.saturationRatio(results, key).format("%.2f") + "x");
+                : Figures.saturationRatio(results, key).format("%.2f", "x"));
         row(servers, "fan-out: highest rate sustained (events/s)", key -> Figures.sustained(results, key).format("%,.0f"));
         row(servers, "half load: offered publishes/s (events/s)", key -> results.server(key, 1).map(ServerResults::halfLoad)
                 .map(h -> String.format("%,.0f (%,.0f)", h.step().offeredPublishesPerS(), h.step().offeredEventsPerS())).orElse("-"));

@@ -76,7 +76,7 @@ final class ShapeMarkdown {
         row(cells, "delivered events/s", cell -> cell.deliveredPerS().format("%,.0f"));
         if (shape.closedLoop()) {
             row(cells, "delivered events/s, ratio to node socket.io", cell -> row.deliveredRatioVsNode()
-                    .getOrDefault(cell.server(), Spread.of(List.of())).format("%.2f"));
+                    .getOrDefault(cell.server(), Spread.of(List.of())).format("%.2f", "x"));
         }
         row(cells, "p50 ms", cell -> cell.p50Ms().format("%.1f"));
         row(cells, "p99 ms", cell -> cell.p99Ms().format("%.1f"));
@@ -84,7 +84,7 @@ final class ShapeMarkdown {
         row(cells, "load generator CPU per delivery, µs", cell -> cell.generatorCpuUsPerDelivery().format("%.2f"));
         row(cells, "errors", cell -> cell.errors().isEmpty() ? "none" : String.join("; ", cell.errors()));
         line("");
-        line("MedSync / node socket.io, CPU per delivery: **" + row.cpuRatio().format("%.2f") + "x**; target <= "
+        line("MedSync / node socket.io, CPU per delivery: **" + row.cpuRatio().format("%.2f", "x") + "**; target <= "
                 + ShapeFigures.CPU_RATIO_TARGET + "x: " + (row.met() ? "met" : "**not met**") + ".");
         line("");
     }

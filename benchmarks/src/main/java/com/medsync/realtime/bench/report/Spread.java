@@ -30,12 +30,23 @@ public record Spread(double median, double min, double max, List<Double> values)
 
     /** @return e.g. {@code 10.55 (10.21–11.02: 10.55, 11.02, 10.21)} with {@code pattern} for each number */
     public String format(String pattern) {
+        return format(pattern, "");
+    }
+
+    /**
+     * @param unit written after the median: {@code 2.62x (1.28–3.42: 3.42, 2.62, 1.28)}
+     * @return the median, then the spread; {@code 0 (all 3 runs)} when every run measured the same
+     */
+    public String format(String pattern, String unit) {
         if (!measured()) {
             return "n/a";
         }
-        String median = String.format(pattern, this.median);
+        String median = String.format(pattern, this.median) + unit;
         if (values.size() < 2) {
             return median;
+        }
+        if (min == max && values.stream().noneMatch(value -> value == null || Double.isNaN(value))) {
+            return median + " (all " + values.size() + " runs)";
         }
         String each = values.stream().map(value -> value == null || Double.isNaN(value) ? "n/a" : String.format(pattern, value))
                 .collect(Collectors.joining(", "));

@@ -44,7 +44,7 @@ public record Target(String issue, String target, String measured, boolean met) 
         targets.add(new Target("#6", "fan-out delivered events/s >= 0.8x bare netty-socketio", ratio(vsBare),
                 vsBare.measured() && vsBare.median() >= 0.8));
         Spread heap = Figures.topLevel(results, "medsync", Capacity.Level::heapBytesPerConnection);
-        targets.add(new Target("#6", "heap per idle authenticated connection <= 16 KiB", heap.measured() ? heap.format("%,.0f") + " bytes at the"
+        targets.add(new Target("#6", "heap per idle authenticated connection <= 16 KiB", heap.measured() ? heap.format("%,.0f", " bytes") + " at the"
                 + " highest level" : "not measured", heap.measured() && heap.median() <= HEAP_PER_CONNECTION_LIMIT));
         if (results.swap() != null) {
             targets.add(new Target("#6", "0 events lost on /patient-pharmacy during the plugin swap",
@@ -57,10 +57,10 @@ public record Target(String issue, String target, String measured, boolean met) 
     }
 
     private static String ratio(Spread spread) {
-        return spread.measured() ? spread.format("%.2f") + "x" : "not measured";
+        return spread.measured() ? spread.format("%.2f", "x") : "not measured";
     }
 
     private static String ms(Spread spread) {
-        return spread.measured() ? spread.format("%.1f") + " ms" : "not measured";
+        return spread.measured() ? spread.format("%.1f", " ms") : "not measured";
     }
 }

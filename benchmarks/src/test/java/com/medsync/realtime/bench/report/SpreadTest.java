@@ -25,6 +25,12 @@ class SpreadTest {
     }
 
     @Test
+    void aUnitFollowsTheMedianAndEqualRunsAreSaidOnce() {
+        assertThat(Spread.of(List.of(2.0, 3.0, 1.0)).format("%.1f", "x")).isEqualTo("2.0x (1.0–3.0: 2.0, 3.0, 1.0)");
+        assertThat(Spread.of(List.of(0.0, 0.0, 0.0)).format("%.0f")).isEqualTo("0 (all 3 runs)");
+    }
+
+    @Test
     void ratiosAreTakenWithinEachRun() {
         Spread ratios = Spread.ratios(Spread.of(List.of(10.0, 30.0, 20.0)), Spread.of(List.of(20.0, 30.0, 80.0)));
 
