@@ -69,13 +69,20 @@ final class Comparison {
         HalfLoad halfLoad = null;
         int closes = 0;
         String label = key;
+        String capacityError = null;
         boolean first = repeat == 1;
         try (ServerUnderTest server = servers.start(key, "week1", "comparison-" + repeat);
              SocketFleet fleet = new SocketFleet(server.socketPort(), tokens, settings.clientThreads())) {
             label = server.label();
-            capacity = Capacity.run(server, settings.capacityLevels(), new Capacity.Generators(settings.nodeLoadgen(), work,
-                    servers.secrets().jwtSecret(), settings.capacitySocketsPerProcess(), settings.capacityAddresses(),
-                    settings.connectWindow(), settings.capacityFdMargin()));
+            try {
+                capacity = Capacity.run(server, settings.capacityLevels(), new Capacity.Generators(settings.nodeLoadgen(), work,
+                        servers.secrets().jwtSecret(), settings.capacitySocketsPerProcess(), settings.capacityAddresses(),
+                        settings.connectWindow(), settings.capacityFdMargin()));
+            } catch (RuntimeException e) {
+                // The node generator's processes hold these sockets: their failure must not cost the other figures.
+                LOG.error("{} (repeat {}): capacity failed", key, repeat, e);
+                capacityError = "capacity: " + e.getMessage();
+            }
             storm = ConnectStorm.run(fleet, settings.stormConnections(), settings.connectWindow());
             LOG.info("connect storm {}: {}", key, storm);
 
@@ -107,10 +114,12 @@ final class Comparison {
                 }
             }
             closes = fleet.unexpectedCloses();
-            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes, null);
+            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes, capacityError);
         } catch (RuntimeException e) {
             LOG.error("{} (repeat {}) stopped early", key, repeat, e);
-            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes, String.valueOf(e.getMessage()));
+            String error = String.valueOf(e.getMessage());
+            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes,
+                    capacityError == null ? error : capacityError + "; " + error);
         }
     }
 
