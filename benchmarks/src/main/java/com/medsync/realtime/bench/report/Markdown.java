@@ -278,7 +278,7 @@ final class Markdown {
         line("");
     }
 
-    private void jmh(java.util.List<JmhSuite.Result> jmh) {
+    private void jmh(List<JmhSuite.Result> jmh) {
         line("## JMH: hot paths");
         line("");
         if (jmh.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.medsync.realtime.bench.scenario.Capacity;
 import com.medsync.realtime.bench.scenario.HalfLoad;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Writes {@code latest.json} (the figures, with the keys issues #6 and #12 name: medians, with every repeat's
@@ -168,8 +171,8 @@ public final class Report {
             server.set("rss_bytes_per_connection", Figures.topLevel(results, key, l -> l.rssBytesPerConnection()).json());
             server.set("connections_held", Figures.topLevel(results, key, l -> l.held()).json());
             server.set("server_fds_at_level", Figures.topLevel(results, key, l -> l.serverFdsAtLevel()).json());
-            runs.stream().map(Figures::top).flatMap(java.util.Optional::stream).map(level -> level.limitedBy())
-                    .filter(java.util.Objects::nonNull).findFirst().ifPresent(why -> server.put("limited_by", why));
+            runs.stream().map(Figures::top).flatMap(Optional::stream).map(Capacity.Level::limitedBy)
+                    .filter(Objects::nonNull).findFirst().ifPresent(why -> server.put("limited_by", why));
             server.set("runs", JSON.valueToTree(runs.stream().map(ServerResults::capacity).toList()));
         }
     }

@@ -3,6 +3,7 @@ package com.medsync.realtime.bench.report;
 import com.medsync.realtime.bench.scenario.Capacity;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public record Target(String issue, String target, String measured, boolean met) 
                 ms(p99) + " against " + ms(nodeP99),
                 p99.measured() && nodeP99.measured() && p99.median() < nodeP99.median()));
         Optional<Capacity.Level> top = results.runsOf("medsync").stream().map(Figures::top).flatMap(Optional::stream)
-                .max(java.util.Comparator.comparingInt(Capacity.Level::held));
+                .max(Comparator.comparingInt(Capacity.Level::held));
         top.ifPresentOrElse(level -> targets.add(new Target("#12", "20,000 connections held", String.format("%,d held of %,d asked"
                         + " (%,d attempted)%s", level.held(), level.requested(), level.attempted(),
                         level.limitedBy() == null ? "" : "; limited by " + level.limitedBy()), level.held() >= CONNECTIONS_TARGET)),

@@ -1,5 +1,6 @@
 package com.medsync.realtime.bench.scenario;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.medsync.realtime.bench.load.HoldFleet;
 import com.medsync.realtime.bench.load.NodeLoadgen;
 import com.medsync.realtime.bench.server.Descriptors;
@@ -8,6 +9,7 @@ import com.medsync.realtime.bench.server.ServerUnderTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +47,7 @@ public final class Capacity {
     }
 
     /** Where the generator processes come from, and how many sockets each holds. */
-    public record Generators(java.nio.file.Path loadgen, java.nio.file.Path logs, String jwtSecret, int perProcess,
+    public record Generators(Path loadgen, Path logs, String jwtSecret, int perProcess,
             int addresses, int connectConcurrency, int fdMargin) {
     }
 
@@ -62,7 +64,7 @@ public final class Capacity {
         int limit = Descriptors.limit(pid);
         int idleFds = Descriptors.open(pid);
         int max = levels[levels.length - 1];
-        var spec = NodeLoadgen.spec(server.socketPort(), server.httpPort(), server.apiKey(), generators.jwtSecret(), pid)
+        ObjectNode spec = NodeLoadgen.spec(server.socketPort(), server.httpPort(), server.apiKey(), generators.jwtSecret(), pid)
                 .put("connectConcurrency", generators.connectConcurrency());
         List<Level> results = new ArrayList<>();
         int failed = 0;
