@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One process of the Node.js load generator ({@code benchmarks/node-loadgen/loadgen.js}): started with its
  * spec, its stdout read as JSON lines ({@code connected}, {@code phase}, {@code held}, {@code done},
- * {@code error}), its stderr appended to a log file. Stopping it closes its stdin first (a holding generator
- * then reports what it held and closes its sockets), then SIGTERM, then SIGKILL.
+ * {@code error}), its stderr appended to a log file. {@link #release} closes its stdin (a holding generator then
+ * reports what it held and closes its sockets); {@link #close} stops whatever still runs, SIGTERM then SIGKILL.
  */
 public final class NodeLoadgen implements AutoCloseable {
 
