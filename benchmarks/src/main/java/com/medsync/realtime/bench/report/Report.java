@@ -149,8 +149,22 @@ public final class Report {
             ArrayNode byRepeat = stepsByRepeat.putArray(key);
             serverRuns.forEach(run -> byRepeat.add(run.fanOut() == null ? null : JSON.valueToTree(run.fanOut().steps())));
         }
-        // The old key, for readers of earlier results: MedSync's half-load latency, median of the repeats.
-        fanout.set("latency_at_half_load_ms", half.path("medsync").path("p99_ms").deepCopy());
+        // The old key, in its old layout, for readers of earlier results: each server's figures, now medians.
+        ObjectNode latency = fanout.putObject("latency_at_half_load_ms");
+        for (String key : results.serverKeys()) {
+            results.runsOf(key).stream().map(ServerResults::halfLoad).filter(Objects::nonNull).findFirst().ifPresent(first -> {
+                ObjectNode server = latency.putObject(key);
+                server.put("offeredPublishesPerS", first.step().offeredPublishesPerS());
+                server.put("offeredEventsPerS", first.step().offeredEventsPerS());
+                Spread.put(server, "deliveredEventsPerS", Figures.halfLoad(results, key, h -> h.step().deliveredEventsPerS()).median());
+                ObjectNode percentiles = server.putObject("latency");
+                Spread.put(percentiles, "p50", Figures.halfLoad(results, key, h -> h.step().latency().p50()).median());
+                Spread.put(percentiles, "p99", Figures.halfLoad(results, key, h -> h.step().latency().p99()).median());
+                Spread.put(percentiles, "p999", Figures.halfLoad(results, key, h -> h.step().latency().p999()).median());
+                Spread.put(percentiles, "max", Figures.halfLoad(results, key, h -> h.step().latency().max()).median());
+                Spread.put(server, "server_cpu_us_per_event", Figures.halfLoad(results, key, HalfLoad::serverCpuUsPerEvent).median());
+            });
+        }
     }
 
     private static void capacity(RunResults results, ObjectNode capacity) {
