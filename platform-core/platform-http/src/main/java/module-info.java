@@ -11,6 +11,7 @@ module com.medsync.realtime.http {
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
     // JsonNode and ObjectMapper appear in this module's API.
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;

@@ -7,6 +7,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -64,11 +67,13 @@ public final class HttpApiServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(router, "router");
         ExecutorService handlers = HandlerExecutor.create(settings.handlerThreads(), HandlerExecutor.QUEUE_CAPACITY);
-        EventLoopGroup loops = new NioEventLoopGroup(IO_THREADS, new DefaultThreadFactory("medsync-http-io", false));
+        boolean epoll = settings.nativeTransport() && Epoll.isAvailable();
+        DefaultThreadFactory threads = new DefaultThreadFactory("medsync-http-io", false);
+        EventLoopGroup loops = epoll ? new EpollEventLoopGroup(IO_THREADS, threads) : new NioEventLoopGroup(IO_THREADS, threads);
         ChannelGroup connections = new DefaultChannelGroup("medsync-http", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
                 // A restart must not wait for the previous run's TIME_WAIT connections to expire.
                 .option(ChannelOption.SO_REUSEADDR, true)

@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param port           TCP port; {@code 0} picks a free one (read it back with {@link HttpApiServer#port()})
  * @param maxBodyBytes   largest request body accepted; larger bodies are answered 413
  * @param handlerThreads number of platform threads that run {@link HttpHandler}s
+ * @param nativeTransport whether Linux's epoll transport is used where it is available (else Java NIO)
  */
-public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads) {
+public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads,
+        boolean nativeTransport) {
+
+    /** Settings on the native transport where it is available. */
+    public HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads) {
+        this(bindHost, port, maxBodyBytes, handlerThreads, true);
+    }
 
     /** Rejects settings that could only fail later, and less clearly, at bind or request time. */
     public HttpServerSettings {

@@ -275,7 +275,7 @@ public final class MedsyncServer implements AutoCloseable {
         socketEngine.start();
         httpServer = HttpApiServer.start(
                 new HttpServerSettings(bindHost, settings.http().port(), settings.http().maxBodyBytes(),
-                        settings.http().handlerThreads()),
+                        settings.http().handlerThreads(), settings.socket().nativeTransport()),
                 httpRoutes);
         log.info("HTTP API listening on {}:{}", bindHost, httpServer.port());
         if (credentials.anyGenerated()) {

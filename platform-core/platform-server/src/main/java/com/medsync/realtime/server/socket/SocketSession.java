@@ -2,7 +2,6 @@ package com.medsync.realtime.server.socket;
 
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.messages.OutPacketMessage;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import com.medsync.realtime.spi.socket.ClientSocket;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -48,6 +48,8 @@ public final class SocketSession implements ClientSocket {
     private int refusalsInARow;
     /** The WebSocket this socket's packets go out on, once it was seen carrying one. */
     private volatile Channel webSocket;
+    /** Our writer in that WebSocket's pipeline; used on its event loop only. */
+    private ChannelHandlerContext webSocketWriter;
 
     SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform,
             LimitSettings limits) {
@@ -184,9 +186,11 @@ public final class SocketSession implements ClientSocket {
         if (!engine.isConnected() || dropped.get()) {
             return;
         }
-        boolean writable = engine.isWritable();
+        Channel webSocket = this.webSocket;
+        // A known WebSocket answers at once; netty-socketio's own check looks the transport's channel up first.
+        boolean writable = webSocket != null ? webSocket.isWritable() : engine.isWritable();
         int behind = writable ? 0 : sentWhileUnwritable.incrementAndGet();
-        if (writable) {
+        if (writable && sentWhileUnwritable.get() != 0) {
             sentWhileUnwritable.set(0);
         }
         if (behind > maxQueued || pollsBehind()) {
@@ -197,7 +201,6 @@ public final class SocketSession implements ClientSocket {
             return;
         }
         Packet own = Packets.forOneSocket(packet);
-        Channel webSocket = this.webSocket;
         if (batch != null && webSocket != null) {
             engine.getPacketsQueue(Transport.WEBSOCKET).add(own);
             batch.drainLater(webSocket.eventLoop(), this);
@@ -213,8 +216,16 @@ public final class SocketSession implements ClientSocket {
     /** Writes out what was queued for the WebSocket; on its event loop ({@link WriteBatch#flush}). */
     void drainWebSocket() {
         Channel channel = webSocket;
-        if (channel != null && engine.isConnected()) {
-            channel.writeAndFlush(new OutPacketMessage(engine, Transport.WEBSOCKET));
+        if (channel == null || !engine.isConnected()) {
+            return;
+        }
+        ChannelHandlerContext writer = webSocketWriter;
+        if (writer == null || writer.isRemoved()) {
+            writer = WebSocketPacketWriter.contextIn(channel);
+            webSocketWriter = writer;
+        }
+        if (writer != null) {
+            ((WebSocketPacketWriter) writer.handler()).drain(writer, engine.getPacketsQueue(Transport.WEBSOCKET));
         }
     }
 

@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -14,6 +15,8 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.PromiseCombiner;
 
 import org.slf4j.Logger;
@@ -46,6 +49,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketPacketWriter.class);
     private static final int FRAGMENT_BYTES = 8192;
+    private static final AttributeKey<ChannelHandlerContext> FRAME_ENCODER = AttributeKey.valueOf("medsyncFrameEncoder");
 
     private final PacketEncoder encoder;
     private final int maxFramePayload;
@@ -70,11 +74,27 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
         }
     }
 
+    /**
+     * Writes out a client's queued packets from its channel's event loop, as the {@link OutPacketMessage} that
+     * netty-socketio would send down the pipeline would: without building that message (which reads the
+     * handshake's headers) or passing the handlers between the pipeline's tail and this one.
+     *
+     * @param ctx this handler's context in the client's WebSocket pipeline ({@link #contextIn})
+     */
+    void drain(ChannelHandlerContext ctx, Queue<Packet> queue) {
+        writeQueued(ctx, queue, ctx.voidPromise());
+    }
+
+    /** @return this handler's context in a channel's pipeline, or null when the channel has none (closed) */
+    static ChannelHandlerContext contextIn(Channel channel) {
+        return channel.pipeline().context(WebSocketPacketWriter.class);
+    }
+
     private void writeQueued(ChannelHandlerContext ctx, Queue<Packet> queue, ChannelPromise promise) {
         PromiseCombiner written = new PromiseCombiner(ctx.executor());
         // Writing at the frame encoder's context hands bytes to the handlers nearer the socket, in order with
         // the frames the encoder writes for the other packets.
-        ChannelHandlerContext frames = framesAsBytes ? ctx.pipeline().context(WebSocketFrameEncoder.class) : null;
+        ChannelHandlerContext frames = framesAsBytes ? frameEncoder(ctx.channel()) : null;
         try {
             for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
                 if (frames != null && packet instanceof PreEncodedPacket encoded
@@ -89,6 +109,17 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
             written.finish(promise);
             ctx.flush();
         }
+    }
+
+    /** The frame encoder's context, looked up once per connection (a WebSocket pipeline keeps its encoder). */
+    private static ChannelHandlerContext frameEncoder(Channel channel) {
+        Attribute<ChannelHandlerContext> cached = channel.attr(FRAME_ENCODER);
+        ChannelHandlerContext frames = cached.get();
+        if (frames == null || frames.isRemoved()) {
+            frames = channel.pipeline().context(WebSocketFrameEncoder.class);
+            cached.set(frames);
+        }
+        return frames;
     }
 
     /** @return false when the packet could not be encoded */
