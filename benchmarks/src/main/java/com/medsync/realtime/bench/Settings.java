@@ -90,7 +90,7 @@ record Settings(
                 number("bench.profile.millis", 6000),
                 number("bench.publish.connections", 32),
                 number("bench.client.threads", 2),
-                text("bench.server.jvm", "-Xms512m -Xmx1g -XX:+UseG1GC"),
+                text("bench.server.jvm", "-Xms512m -Xmx1g"),
                 Boolean.parseBoolean(text("bench.jmh", "true")),
                 Boolean.parseBoolean(text("bench.comparison", "true")),
                 List.of(text("bench.servers", "medsync,bare_nettysocketio,node_socketio").split(",")),
