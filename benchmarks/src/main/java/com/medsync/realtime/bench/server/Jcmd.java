@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
 /** {@code jcmd} against a server JVM: full GC and heap figures, flight recordings. */
 public final class Jcmd {
 
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+    /**
+     * What each of the heap's parts has in use: G1 prints one line for its whole heap ("garbage-first heap total
+     * ...K, used ...K"), the throughput and serial collectors one per generation (PSYoungGen and ParOldGen, ...).
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("total\\s+\\d+K,\\s+used\\s+(\\d+)K");
 
     private Jcmd() {
     }
@@ -21,12 +25,22 @@ public final class Jcmd {
     /** @return heap in use right after a full GC, in bytes */
     static long heapAfterGc(long pid) {
         run(pid, "GC.run");
-        String info = run(pid, "GC.heap_info");
+        return heapUsedBytes(run(pid, "GC.heap_info"));
+    }
+
+    /** @return the heap in use that a {@code jcmd GC.heap_info} answer reports, in bytes */
+    static long heapUsedBytes(String info) {
         Matcher used = HEAP_USED.matcher(info);
-        if (!used.find()) {
+        long kilobytes = 0;
+        boolean found = false;
+        while (used.find()) {
+            kilobytes += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("no heap figure in jcmd GC.heap_info:\n" + info);
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return kilobytes * 1024;
     }
 
     public static void startRecording(long pid, Path file) {
