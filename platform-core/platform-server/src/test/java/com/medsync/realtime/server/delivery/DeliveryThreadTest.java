@@ -98,13 +98,17 @@ class DeliveryThreadTest {
 
     @Test
     void aPublisherWaitsWhileTheBacklogIsFull() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService publisher = Executors.newSingleThreadExecutor();
         try (DeliveryThread deliveries = new DeliveryThread(each(event -> {
+            started.countDown();
             awaitQuietly(release);
             delivered.add(event.offset());
         }), 2)) {
             deliveries.accept(event(1)); // taken by the delivery thread, which waits
+            // Before the next ones arrive, or it would take them in the same batch.
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
             deliveries.accept(event(2));
             deliveries.accept(event(3)); // the backlog of 2 is full now
             Future<?> fourth = publisher.submit(() -> deliveries.accept(event(4)));
