@@ -2,7 +2,7 @@
 # One command for the whole benchmark: builds the distribution and this module, installs the node socket.io
 # server and the Node.js load generator from the npm registry, runs MedSync, bare netty-socketio and node
 # socket.io through every scenario and the load shapes matrix, three times (medians and spread), and writes
-# benchmarks/results/latest.{json,md} with PNG charts. 35 to 40 minutes on 2 cores.
+# benchmarks/results/latest.{json,md} with PNG charts. About 30 minutes on 2 cores (29 min in the run of 2026-12-03).
 #
 #   benchmarks/run.sh                                  # the full run
 #   benchmarks/run.sh -Dbench.jmh=false                # any -Dbench.* setting (see Settings.java) is passed on

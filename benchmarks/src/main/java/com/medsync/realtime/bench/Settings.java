@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The run's parameters, from {@code -Dbench.*} system properties (run.sh passes them through). The defaults
- * fit three repeats of every comparison and of the load shapes matrix into 35 to 40 minutes on two cores (one
- * repeat: about 5 minutes of comparison and 8 of shapes): the ramp's steps are shorter than a single run would
+ * fit three repeats of every comparison and of the load shapes matrix into about 30 minutes on two cores (29 in
+ * the run of 2026-12-03; one repeat: about 3 minutes of comparison and 7 of shapes): the ramp's steps are shorter than a single run would
  * use, the shapes' warm-up runs at twice their rate, and the plugin swap, the JFR profile and JMH run once.
  */
 record Settings(
