@@ -1,5 +1,7 @@
 package com.medsync.realtime.bench.load;
 
+import com.medsync.realtime.bench.server.Processes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -144,18 +146,8 @@ public final class NodeLoadgen implements AutoCloseable {
     /** Stops the generator if it still runs: SIGTERM (a holding generator closes its sockets), then SIGKILL. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+        if (process.isAlive()) {
+            Processes.stop(process);
         }
     }
 }

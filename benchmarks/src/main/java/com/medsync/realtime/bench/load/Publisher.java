@@ -109,16 +109,25 @@ public final class Publisher implements AutoCloseable {
         long sent = 0;
         long now;
         while ((now = System.nanoTime()) < end) {
-            long due = (long) ((now - start) / 1e9 * perSecond);
-            while (sent < due) {
-                Channel channel = idle.poll();
-                if (channel == null) {
-                    break;
-                }
-                send(channel);
-                sent++;
-            }
+            sent = sendUpTo((long) ((now - start) / 1e9 * perSecond), sent);
             LockSupport.parkNanos(200_000);
+        }
+        return sent;
+    }
+
+    /**
+     * Sends publishes on idle connections until {@code due} were sent in all, or no connection is idle.
+     *
+     * @return how many were sent in all now
+     */
+    private long sendUpTo(long due, long sent) {
+        while (sent < due) {
+            Channel channel = idle.poll();
+            if (channel == null) {
+                break;
+            }
+            send(channel);
+            sent++;
         }
         return sent;
     }
@@ -132,15 +141,7 @@ public final class Publisher implements AutoCloseable {
         long start = System.nanoTime();
         long sent = 0;
         while (sent < count) {
-            long due = Math.min(count, (long) ((System.nanoTime() - start) / 1e9 * perSecond) + 1);
-            while (sent < due) {
-                Channel channel = idle.poll();
-                if (channel == null) {
-                    break;
-                }
-                send(channel);
-                sent++;
-            }
+            sent = sendUpTo(Math.min(count, (long) ((System.nanoTime() - start) / 1e9 * perSecond) + 1), sent);
             if (sent < count) {
                 LockSupport.parkNanos(200_000);
             }
