@@ -73,7 +73,7 @@ class LimitsE2ETest {
             raw.send("40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_big") + "\"}");
             raw.awaitFrameStartingWith("40/patient-pharmacy,");
 
-            raw.send("42/patient-pharmacy,[\"join\",{\"room\":\"" + "x".repeat(20_000) + "\"}]");
+            raw.sendExpectingClose("42/patient-pharmacy,[\"join\",{\"room\":\"" + "x".repeat(20_000) + "\"}]");
 
             raw.awaitClose(java.time.Duration.ofSeconds(5));
         }

@@ -225,6 +225,31 @@ public final class RawEngineIo implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one packet over the WebSocket that the server may close before it has read all of it (a frame over
+     * the maximum payload is refused from its header): a send that fails because the connection was closed
+     * meanwhile is not a failure here; {@link #awaitClose} tells how the session ended.
+     */
+    public void sendExpectingClose(String packet) {
+        if (transport != Transport.WEBSOCKET) {
+            throw new IllegalStateException("sendExpectingClose is for WebSocket sessions");
+        }
+        synchronized (sendLock) {
+            try {
+                webSocket.sendText(packet, true).get(DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof java.io.IOException)) {
+                    throw new AssertionError("sending over the WebSocket failed: " + e.getCause(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new AssertionError("sending over the WebSocket timed out", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while sending", e);
+            }
+        }
+    }
+
     /** Posts a raw polling body to this session and returns the answer, whatever its status. */
     public HttpResponse<String> post(String body) {
         return sendHttp(request("POST", query(sid(), ""), body, Map.of()));
