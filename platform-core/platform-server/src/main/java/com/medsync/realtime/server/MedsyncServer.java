@@ -41,7 +41,7 @@ import com.medsync.realtime.server.socket.SocketIoEngine;
 import com.medsync.realtime.server.socket.SocketPlatform;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
-import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.event.EventPublisher;

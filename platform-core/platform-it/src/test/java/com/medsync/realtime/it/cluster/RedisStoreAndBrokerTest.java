@@ -8,8 +8,8 @@ import com.medsync.realtime.server.cluster.RedisKeyValueStore;
 import com.medsync.realtime.server.cluster.RedisLink;
 import com.medsync.realtime.server.config.ServerSettings.RedisSettings;
 import com.medsync.realtime.server.delivery.LocalDelivery;
-import com.medsync.realtime.server.delivery.OutboundEvent;
-import com.medsync.realtime.server.delivery.SequencedEvent;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.spi.room.Room;
 

@@ -3,7 +3,7 @@ package com.medsync.realtime.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.spi.room.Room;
 
 import java.io.IOException;

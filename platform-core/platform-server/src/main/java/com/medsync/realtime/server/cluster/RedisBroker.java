@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.delivery.LocalDelivery;
-import com.medsync.realtime.server.delivery.OutboundEvent;
-import com.medsync.realtime.server.delivery.SequencedEvent;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import io.lettuce.core.Limit;

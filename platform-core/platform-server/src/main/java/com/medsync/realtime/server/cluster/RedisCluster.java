@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.config.ServerSettings.RedisSettings;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.LocalDelivery;
-import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.server.plugin.PluginAdministration;
 import com.medsync.realtime.server.plugin.SharedPluginSet;
 import com.medsync.realtime.spi.store.KeyValueStore;

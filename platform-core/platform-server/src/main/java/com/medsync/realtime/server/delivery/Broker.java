@@ -2,6 +2,8 @@ package com.medsync.realtime.server.delivery;
 
 import java.util.List;
 import java.util.Optional;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 
 /**
  * Carries published events to every node that may have matching sockets, sequenced in one log. One node:

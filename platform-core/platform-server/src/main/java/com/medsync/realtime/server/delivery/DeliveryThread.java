@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import com.medsync.realtime.server.event.SequencedEvent;
 
 /**
  * Runs a node's deliveries on one thread, in the order the events were handed over. A publisher (an HTTP

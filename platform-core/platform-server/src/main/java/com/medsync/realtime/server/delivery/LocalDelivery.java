@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 
 /**
  * Routes an event to this node's sockets: on every served namespace, the union of the members of its

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 
 /**
  * The single-node broker: an accepted event gets the next offset of an in-memory log and is handed to this

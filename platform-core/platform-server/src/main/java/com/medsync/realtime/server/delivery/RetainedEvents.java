@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 
 /**
  * The memory broker's log: every accepted event gets the next offset, and the most recent ones are kept for

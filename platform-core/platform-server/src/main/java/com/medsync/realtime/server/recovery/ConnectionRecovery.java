@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.CatchUp;
 import com.medsync.realtime.server.delivery.LocalDelivery;
-import com.medsync.realtime.server.delivery.SequencedEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;

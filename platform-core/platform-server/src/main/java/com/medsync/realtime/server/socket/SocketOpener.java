@@ -4,7 +4,7 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
 import com.medsync.realtime.server.delivery.CatchUp;
-import com.medsync.realtime.server.delivery.SequencedEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.server.recovery.ConnectionRecovery;
 import com.medsync.realtime.server.recovery.ConnectionRecovery.Claim;
 import com.medsync.realtime.spi.auth.Principal;

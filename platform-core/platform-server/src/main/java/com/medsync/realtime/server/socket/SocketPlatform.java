@@ -1,6 +1,6 @@
 package com.medsync.realtime.server.socket;
 
-import com.medsync.realtime.server.delivery.OutboundEvent;
+import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
 

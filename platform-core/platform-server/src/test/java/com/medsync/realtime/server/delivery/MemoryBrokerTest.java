@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.event.SequencedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.delivery;
+package com.medsync.realtime.server.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.spi.room.Room;

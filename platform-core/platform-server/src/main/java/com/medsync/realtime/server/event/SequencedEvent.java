@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.delivery;
+package com.medsync.realtime.server.event;
 
 import java.util.Objects;
 
