@@ -7,8 +7,8 @@ import com.corundumstudio.socketio.protocol.PacketEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.bench.load.OrderEvents;
-import com.medsync.realtime.server.socket.Packets;
-import com.medsync.realtime.server.socket.PreEncodedJsonSupport;
+import com.medsync.realtime.server.socket.engine.Packets;
+import com.medsync.realtime.server.socket.engine.PreEncodedJsonSupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,8 @@ final class BroadcastPackets {
     }
 
     static Packet orderPacket(JsonNode data) {
-        return Packets.event(NAMESPACE, "order:new", List.of(data));
+        // An event without bytes is pre-encoded, and the engine's pre-encoded packet is netty-socketio's Packet.
+        return (Packet) Packets.event(NAMESPACE, "order:new", List.of(data));
     }
 
     static PacketEncoder encoder() {

@@ -27,6 +27,7 @@ import com.medsync.realtime.server.plugin.SharedPluginSet;
 import com.medsync.realtime.server.publish.PublishService;
 import com.medsync.realtime.server.publish.PublishedEventHandlers;
 import com.medsync.realtime.server.recovery.ConnectionRecovery;
+import com.medsync.realtime.server.recovery.RecoveringSocketOpener;
 import com.medsync.realtime.server.room.BackendRoomCallback;
 import com.medsync.realtime.server.room.BuiltInRoomPolicies;
 import com.medsync.realtime.server.room.RoomAccess;
@@ -34,11 +35,11 @@ import com.medsync.realtime.server.room.RoomCommands;
 import com.medsync.realtime.server.socket.ClientEventRouter;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.ServedNamespace;
-import com.medsync.realtime.server.socket.OriginPolicy;
 import com.medsync.realtime.server.socket.SocketGateway;
 import com.medsync.realtime.server.socket.SocketEvents;
-import com.medsync.realtime.server.socket.SocketIoEngine;
 import com.medsync.realtime.server.socket.SocketPlatform;
+import com.medsync.realtime.server.socket.engine.OriginPolicy;
+import com.medsync.realtime.server.socket.engine.SocketIoEngine;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
 import com.medsync.realtime.server.event.OutboundEvent;
@@ -159,8 +160,6 @@ public final class MedsyncServer implements AutoCloseable {
         }
         ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
                 store, broker, delivery, mapper, metrics::recovery);
-        // The gateway needs the platform and the platform, for one call, the gateway.
-        java.util.concurrent.atomic.AtomicReference<SocketGateway> gatewayRef = new java.util.concurrent.atomic.AtomicReference<>();
         SocketPlatform socketPlatform = new SocketPlatform() {
             @Override
             public boolean mayJoin(Principal principal, Room room) {
@@ -186,16 +185,11 @@ public final class MedsyncServer implements AutoCloseable {
             public void limited(String limit) {
                 metrics.onLimit(limit);
             }
-
-            @Override
-            public void dropSlowConsumer(SocketSession socket) {
-                gatewayRef.get().dropSlowConsumer(socket);
-            }
         };
         SocketGateway gateway = new SocketGateway(namespaces,
                 authenticator.orElseGet(() -> new JwtAuthenticator(credentials.jwt())), clientEvents,
-                socketEvents, socketPlatform, settings.limits(), handlerPool, mapper, recovery);
-        gatewayRef.set(gateway);
+                socketEvents, settings.limits(), handlerPool, mapper,
+                new RecoveringSocketOpener(recovery, socketPlatform, settings.limits()));
         namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);
 

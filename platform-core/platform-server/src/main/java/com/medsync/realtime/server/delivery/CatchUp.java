@@ -1,6 +1,6 @@
 package com.medsync.realtime.server.delivery;
 
-import com.corundumstudio.socketio.protocol.Packet;
+import com.medsync.realtime.server.event.EncodedPacket;
 import com.medsync.realtime.server.socket.SocketSession;
 
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class CatchUp {
     }
 
     /** An event for this socket arrived while held (called before {@link #passed} for the same offset). */
-    void offer(String offset, Optional<String> previous, List<Packet> packets) {
+    void offer(String offset, Optional<String> previous, List<EncodedPacket> packets) {
         if (skippingThrough == null) {
             held.add(new Held(passed.size(), offset, previous, packets));
         }
@@ -94,6 +94,6 @@ public final class CatchUp {
     }
 
     /** A delivery held back: its position among the offsets passed, and what it sends. */
-    record Held(int position, String offset, Optional<String> previous, List<Packet> packets) {
+    record Held(int position, String offset, Optional<String> previous, List<EncodedPacket> packets) {
     }
 }

@@ -1,11 +1,10 @@
 package com.medsync.realtime.server.delivery;
 
-import com.corundumstudio.socketio.protocol.Packet;
+import com.medsync.realtime.server.event.EncodedPacket;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
-import com.medsync.realtime.server.socket.Packets;
 import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketSession;
-import com.medsync.realtime.server.socket.WriteBatch;
+import com.medsync.realtime.server.socket.engine.WriteBatch;
 import com.medsync.realtime.spi.event.EventTranslator.Emission;
 import com.medsync.realtime.spi.room.Room;
 
@@ -119,7 +118,7 @@ public final class LocalDelivery {
             if (targets.isEmpty()) {
                 continue;
             }
-            List<Packet> packets = packets(namespace, sequenced);
+            List<EncodedPacket> packets = packets(namespace, sequenced);
             for (SocketSession socket : targets) {
                 CatchUp hold = holds.get(socket);
                 if (hold != null) {
@@ -154,10 +153,10 @@ public final class LocalDelivery {
      * @param maxPackets the most the socket may be sent at once
      * @return empty when the replay needs more than {@code maxPackets}
      */
-    public Optional<List<Packet>> replayPackets(CatchUp hold, Optional<String> after, List<SequencedEvent> missed,
+    public Optional<List<EncodedPacket>> replayPackets(CatchUp hold, Optional<String> after, List<SequencedEvent> missed,
             int maxPackets) {
         SocketSession socket = hold.socket();
-        List<Packet> replay = new ArrayList<>();
+        List<EncodedPacket> replay = new ArrayList<>();
         Optional<String> previous = after;
         for (SequencedEvent sequenced : missed) {
             if (reaches(socket, sequenced.event())) {
@@ -210,21 +209,22 @@ public final class LocalDelivery {
     }
 
     /** @param writes where WebSocket writes wait to be flushed together, or null to write at once */
-    private void send(SocketSession socket, Optional<String> previous, List<Packet> packets, WriteBatch writes) {
+    private void send(SocketSession socket, Optional<String> previous, List<EncodedPacket> packets,
+            WriteBatch writes) {
         if (offsets) {
             beforeFirstSent.putIfAbsent(socket, previous);
         }
-        for (Packet packet : packets) {
+        for (EncodedPacket packet : packets) {
             socket.send(packet, writes);
         }
     }
 
-    private List<Packet> packets(ServedNamespace namespace, SequencedEvent sequenced) {
+    private List<EncodedPacket> packets(ServedNamespace namespace, SequencedEvent sequenced) {
         OutboundEvent event = sequenced.event();
-        List<Packet> packets = new ArrayList<>();
+        List<EncodedPacket> packets = new ArrayList<>();
         for (Emission emission : namespace.translator().translate(event.name(), event.data())) {
             List<Object> args = offsets ? List.of(emission.data(), sequenced.offset()) : List.of(emission.data());
-            packets.add(Packets.event(namespace.name(), emission.event(), args));
+            packets.add(namespace.encode(emission.event(), args));
         }
         return packets;
     }

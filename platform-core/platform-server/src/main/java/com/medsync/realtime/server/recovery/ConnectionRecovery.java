@@ -1,10 +1,10 @@
 package com.medsync.realtime.server.recovery;
 
-import com.corundumstudio.socketio.protocol.Packet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.CatchUp;
 import com.medsync.realtime.server.delivery.LocalDelivery;
+import com.medsync.realtime.server.event.EncodedPacket;
 import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.spi.auth.Principal;
@@ -132,12 +132,12 @@ public final class ConnectionRecovery {
      * @return empty when that is more than {@code maxPackets}: a client sent that many at once would be cut off
      *     as a slow consumer, and come back for the same replay
      */
-    public Optional<List<Packet>> replayFor(CatchUp hold, Claim claim, List<SequencedEvent> missed, int maxPackets) {
+    public Optional<List<EncodedPacket>> replayFor(CatchUp hold, Claim claim, List<SequencedEvent> missed, int maxPackets) {
         return delivery.replayPackets(hold, claim.resumeFrom(), missed, maxPackets);
     }
 
     /** Sends a held, restored socket its replay, then lets live deliveries through again. */
-    public void replay(CatchUp hold, Claim claim, List<SequencedEvent> missed, List<Packet> replay) {
+    public void replay(CatchUp hold, Claim claim, List<SequencedEvent> missed, List<EncodedPacket> replay) {
         replay.forEach(hold.socket()::send);
         String through = missed.isEmpty() ? claim.resumeFrom().orElseThrow() : missed.get(missed.size() - 1).offset();
         delivery.release(hold, through);

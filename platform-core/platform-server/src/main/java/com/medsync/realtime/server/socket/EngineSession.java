@@ -1,6 +1,5 @@
 package com.medsync.realtime.server.socket;
 
-import com.corundumstudio.socketio.handler.ClientHead;
 import com.medsync.realtime.server.socket.protocol.BinaryReassembly;
 import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import com.medsync.realtime.server.socket.engine.EngineConnection;
 
 /**
  * One Engine.IO connection and the sockets it opened, one per namespace. Every Socket.IO packet of the
@@ -17,20 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EngineSession {
 
-    private final ClientHead engine;
+    private final EngineConnection connection;
     private final SerialExecutor tasks;
     private final Map<String, SocketSession> sockets = new ConcurrentHashMap<>();
     private volatile boolean closed;
     /** The binary packet whose attachments are arriving; guarded by this. */
     private BinaryReassembly reassembly;
 
-    EngineSession(ClientHead engine, SerialExecutor tasks) {
-        this.engine = engine;
+    EngineSession(EngineConnection connection, SerialExecutor tasks) {
+        this.connection = connection;
         this.tasks = tasks;
     }
 
-    ClientHead engine() {
-        return engine;
+    EngineConnection connection() {
+        return connection;
     }
 
     SerialExecutor tasks() {
@@ -99,7 +99,7 @@ final class EngineSession {
     }
 
     boolean isOpen() {
-        return !closed && engine.isConnected();
+        return !closed && connection.isConnected();
     }
 
     void markClosed() {

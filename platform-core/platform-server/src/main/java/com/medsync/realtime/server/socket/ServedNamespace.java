@@ -7,6 +7,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import com.medsync.realtime.server.event.EncodedPacket;
+import com.medsync.realtime.server.socket.engine.Packets;
+import java.util.List;
 
 /**
  * A namespace the platform serves right now: its sockets, its rooms, and how canonical events are
@@ -29,6 +32,15 @@ public final class ServedNamespace {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * This namespace's packet for an event, built once for all of its recipients here.
+     *
+     * @param args the event's arguments, as JSON values or anything Jackson writes
+     */
+    public EncodedPacket encode(String event, List<?> args) {
+        return Packets.event(name, event, args);
     }
 
     public EventTranslator translator() {
@@ -61,11 +73,11 @@ public final class ServedNamespace {
         return rooms.leave(socket, room);
     }
 
-    void add(SocketSession socket) {
+    public void add(SocketSession socket) {
         sockets.put(socket.id(), socket);
     }
 
-    void remove(SocketSession socket) {
+    public void remove(SocketSession socket) {
         rooms.leaveAll(socket);
         sockets.remove(socket.id());
     }

@@ -1,16 +1,13 @@
 package com.medsync.realtime.server.socket;
 
-import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.protocol.EngineIOVersion;
-import com.corundumstudio.socketio.protocol.Packet;
-import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
-import com.medsync.realtime.server.recovery.ConnectionRecovery;
+import com.medsync.realtime.server.socket.engine.EngineConnection;
+import com.medsync.realtime.server.socket.engine.EngineListener;
+import com.medsync.realtime.server.socket.engine.Packets;
 import com.medsync.realtime.server.socket.protocol.BinaryReassembly;
 import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
@@ -23,10 +20,6 @@ import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.socket.AckError;
 import com.medsync.realtime.spi.socket.ClientEvent;
 
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.EventLoop;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,28 +27,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Everything Socket.IO (protocol 5) above Engine.IO: namespace CONNECT with authentication, DISCONNECT,
- * and client events. netty-socketio keeps the transports (polling, WebSocket, upgrade, heartbeats); this
- * class owns who is connected to what.
+ * and client events. The engine ({@code socket.engine}) keeps the transports (polling, WebSocket, upgrade,
+ * heartbeats); this class owns who is connected to what.
  *
  * <p>Three rules close the gaps netty-socketio leaves: a socket exists only after its CONNECT was
  * authenticated (no auth payload means no token, not a free pass); a packet for a namespace the client has
  * no socket on closes the connection, as the reference server does; and nothing happens for a namespace
  * that is not served, whatever the client asks.
  */
-public final class SocketGateway implements EngineSessions {
+public final class SocketGateway implements EngineListener {
 
     private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
-
-    /** How long a polling client's last poll has to arrive after its close packet. */
-    private static final long CLOSING_POLL_GRACE_MILLIS = 200;
 
     /** Packets one connection may have waiting before it is cut off for flooding. */
     private static final int MAX_PENDING_PACKETS = 256;
@@ -68,19 +58,15 @@ public final class SocketGateway implements EngineSessions {
     private final ObjectMapper mapper;
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
     private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
-    /** Every open Engine.IO connection, from its handshake on, whether it spoke Socket.IO yet or not. */
-    private final Map<UUID, OpenEngine> openEngines = new ConcurrentHashMap<>();
     private final LimitSettings limits;
     private final UserConnections userConnections;
-    private final ConnectionRecovery recovery;
-    private final SocketOpener opener;
+    private final SocketRecovery recovery;
 
     public SocketGateway(NamespaceRegistry namespaces, Authenticator authenticator, ClientEventRouter events,
-            SocketEvents listeners, SocketPlatform platform, LimitSettings limits, Executor handlerPool,
-            ObjectMapper mapper, ConnectionRecovery recovery) {
+            SocketEvents listeners, LimitSettings limits, Executor handlerPool, ObjectMapper mapper,
+            SocketRecovery recovery) {
         this.limits = limits;
         this.recovery = recovery;
-        this.opener = new SocketOpener(recovery, platform, limits);
         this.userConnections = new UserConnections(limits.connectionsPerUser());
         this.namespaces = namespaces;
         this.authenticator = authenticator;
@@ -91,9 +77,10 @@ public final class SocketGateway implements EngineSessions {
         namespaces.onRemoval(this::disconnectAll);
     }
 
-    /** A Socket.IO packet arrived (on a Netty thread): parse it here, handle it on the connection's queue. */
-    void onPacket(ClientHead engine, String text) {
-        EngineSession session = sessionOf(engine);
+    /** A Socket.IO packet arrived (on a connection thread): parse it here, handle it on the connection's queue. */
+    @Override
+    public void onPacket(EngineConnection connection, String text) {
+        EngineSession session = sessionOf(connection);
         SocketIoPacket packet;
         try {
             packet = parser.parse(text);
@@ -120,9 +107,10 @@ public final class SocketGateway implements EngineSessions {
         }
     }
 
-    /** A binary message arrived (on a Netty thread): the next attachment of the packet being received. */
-    void onAttachment(ClientHead engine, byte[] attachment) {
-        EngineSession session = sessionOf(engine);
+    /** A binary message arrived (on a connection thread): the next attachment of the packet being received. */
+    @Override
+    public void onAttachment(EngineConnection connection, byte[] attachment) {
+        EngineSession session = sessionOf(connection);
         try {
             session.addAttachment(attachment).ifPresent(complete -> enqueue(session, complete));
         } catch (MalformedPacketException | IllegalStateException e) {
@@ -138,78 +126,25 @@ public final class SocketGateway implements EngineSessions {
         }
     }
 
-    /**
-     * An Engine.IO connection was just opened: unless it has an authenticated socket by {@code timeout}, it is
-     * closed, so connections that never authenticate do not hold resources.
-     */
-    void onEngineOpened(ClientHead engine, EngineTimings timings, EventLoop loop) {
-        Duration timeout = timings.connectTimeout();
-        EngineHeartbeat heartbeat = EngineHeartbeat.start(engine, loop, timings.pingInterval(), timings.pingTimeout(),
-                expired -> close(sessionOf(expired), "no pong within " + timings.pingTimeout()));
-        openEngines.put(engine.getSessionId(), new OpenEngine(engine, heartbeat));
-        loop.schedule(() -> {
-            EngineSession session = sessions.get(engine.getSessionId());
-            boolean authenticated = session != null && session.hasSockets();
-            if (!authenticated && engine.isConnected()) {
-                listeners.limited("connect-timeout");
-                close(session != null ? session : sessionOf(engine), "no authenticated CONNECT within " + timeout);
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** The client answered a ping. */
-    void onPong(ClientHead engine) {
-        OpenEngine open = openEngines.get(engine.getSessionId());
-        if (open != null) {
-            open.heartbeat.pong();
+    /** Connections that never authenticate are closed, so they do not hold resources. */
+    @Override
+    public void onConnectDeadline(EngineConnection connection, Duration timeout) {
+        EngineSession session = sessions.get(connection.id());
+        if (session == null || !session.hasSockets()) {
+            listeners.limited("connect-timeout");
+            connection.close("no authenticated CONNECT within " + timeout);
         }
     }
 
-    /**
-     * The client closed its Engine.IO connection with a close packet: a poll it has waiting is answered with
-     * a noop, as the reference server does, and the connection ends. When no poll is waiting, the one the
-     * client sent with its close packet may still be on its way: the noop waits for it a moment, and the
-     * session is closed to every other request meanwhile.
-     */
-    void onClientClose(ClientHead engine, EventLoop loop) {
-        log.debug("Client closed connection {}", engine.getSessionId());
-        if (engine.getCurrentTransport() == Transport.POLLING
-                && engine.send(new Packet(PacketType.NOOP, EngineIOVersion.V4), Transport.POLLING) == null) {
-            OpenEngine open = openEngines.get(engine.getSessionId());
-            if (open != null) {
-                open.closing = true;
-                loop.schedule(engine::onChannelDisconnect, CLOSING_POLL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-                return;
-            }
-        }
-        engine.onChannelDisconnect();
-    }
-
-    /** A socket's client reads too slowly: its Engine.IO connection is closed. */
-    public void dropSlowConsumer(SocketSession socket) {
-        EngineSession session = sessions.get(socket.engine().getSessionId());
-        if (session != null) {
-            close(session, "client too slow: more than its outbound queue waiting");
-        }
-    }
-
-    /** The transport saw something that is not Engine.IO: the connection is closed. */
-    void onProtocolViolation(ClientHead engine, String reason) {
-        close(sessionOf(engine), reason);
-    }
-
-    private EngineSession sessionOf(ClientHead engine) {
-        return sessions.computeIfAbsent(engine.getSessionId(),
-                id -> new EngineSession(engine, new SerialExecutor(handlerPool, MAX_PENDING_PACKETS)));
+    private EngineSession sessionOf(EngineConnection connection) {
+        return sessions.computeIfAbsent(connection.id(),
+                id -> new EngineSession(connection, new SerialExecutor(handlerPool, MAX_PENDING_PACKETS)));
     }
 
     /** The Engine.IO connection is gone: its sockets leave their rooms and namespaces. */
-    void onEngineClosed(UUID engineSessionId) {
-        OpenEngine open = openEngines.remove(engineSessionId);
-        if (open != null) {
-            open.heartbeat.stop();
-        }
-        EngineSession session = sessions.remove(engineSessionId);
+    @Override
+    public void onClosed(EngineConnection connection) {
+        EngineSession session = sessions.remove(connection.id());
         if (session == null) {
             return;
         }
@@ -217,39 +152,6 @@ public final class SocketGateway implements EngineSessions {
         // Queued after whatever the connection still had pending, so a CONNECT in flight cannot leak a socket.
         // A lost connection leaves its sockets recoverable.
         session.tasks().executeAlways(() -> session.detachAll().forEach(socket -> removeSocket(socket, true)));
-    }
-
-    /**
-     * Closes every Engine.IO connection with an Engine.IO close packet: clients see a transport close and
-     * reconnect on their own (a Socket.IO DISCONNECT would tell them not to).
-     */
-    void closeAll(String reason) {
-        sessions.values().forEach(session -> close(session, reason));
-    }
-
-    @Override
-    public Optional<EngineTransport> transportOf(UUID engineSessionId) {
-        OpenEngine open = openEngines.get(engineSessionId);
-        if (open == null || !open.engine.isConnected()) {
-            return Optional.empty();
-        }
-        if (open.closing) {
-            // Only the poll that picks up the closing noop may still come in.
-            return open.engine.getPacketsQueue(Transport.POLLING).isEmpty() ? Optional.empty()
-                    : Optional.of(EngineTransport.POLLING);
-        }
-        if (open.engine.getCurrentTransport() == Transport.WEBSOCKET) {
-            return Optional.of(EngineTransport.WEBSOCKET);
-        }
-        return Optional.of(open.upgrading ? EngineTransport.UPGRADING : EngineTransport.POLLING);
-    }
-
-    @Override
-    public void upgradeStarted(UUID engineSessionId) {
-        OpenEngine open = openEngines.get(engineSessionId);
-        if (open != null) {
-            open.upgrading = true;
-        }
     }
 
     /** @return the number of Engine.IO connections that have spoken Socket.IO */
@@ -261,7 +163,7 @@ public final class SocketGateway implements EngineSessions {
         if (!session.isOpen()) {
             // A client that said goodbye right before closing its transport left on purpose: its socket goes
             // now, not as a lost connection that connection state recovery would keep.
-            if (packet.type() == com.medsync.realtime.server.socket.protocol.SocketIoPacketType.DISCONNECT) {
+            if (packet.type() == SocketIoPacketType.DISCONNECT) {
                 disconnect(session, packet.namespace());
             }
             return;
@@ -295,8 +197,7 @@ public final class SocketGateway implements EngineSessions {
         Principal principal;
         Map<String, Object> auth = authPayload(packet.payload());
         try {
-            principal = authenticator.authenticate(new EngineHandshake(namespace.name(), auth,
-                    session.engine().getHandshakeData()));
+            principal = authenticator.authenticate(session.connection().handshake(namespace.name(), auth));
             if (!Room.isValidId(principal.userId())) {
                 throw new AuthenticationException("token subject is not a valid id");
             }
@@ -320,7 +221,7 @@ public final class SocketGateway implements EngineSessions {
             userConnections.release(principal.userId());
             return;
         }
-        SocketSession socket = opener.open(namespace, principal, auth, session.engine());
+        SocketSession socket = recovery.open(namespace, principal, auth, session.connection());
         session.attach(socket);
         handshakeTook(namespace, started, true);
         log.debug("Connected {}", socket);
@@ -329,7 +230,7 @@ public final class SocketGateway implements EngineSessions {
 
     private void refuse(EngineSession session, String namespace, String message, String reason, boolean served) {
         log.debug("Refused CONNECT to {}: {}", namespace, reason);
-        session.engine().send(Packets.connectError(namespace, message));
+        session.connection().send(Packets.connectError(namespace, message));
         listeners.refused(namespace, reason, served);
     }
 
@@ -354,7 +255,7 @@ public final class SocketGateway implements EngineSessions {
 
     /** @param recoverable whether the socket lost its connection (rather than left or was sent away) */
     private void removeSocket(SocketSession socket, boolean recoverable) {
-        java.util.Set<Room> rooms = java.util.Set.copyOf(socket.rooms());
+        Set<Room> rooms = Set.copyOf(socket.rooms());
         socket.servedNamespace().remove(socket);
         recovery.closed(socket, rooms, recoverable);
         userConnections.release(socket.principal().userId());
@@ -392,7 +293,7 @@ public final class SocketGateway implements EngineSessions {
     /** A served namespace went away: its sockets are told so and removed, other namespaces are untouched. */
     private void disconnectAll(ServedNamespace namespace) {
         for (SocketSession socket : namespace.sockets()) {
-            EngineSession session = sessions.get(socket.engine().getSessionId());
+            EngineSession session = sessions.get(socket.connection().id());
             if (session == null) {
                 continue;
             }
@@ -407,25 +308,6 @@ public final class SocketGateway implements EngineSessions {
 
     /** Ends an Engine.IO connection that broke the protocol, as the reference server does. */
     private void close(EngineSession session, String reason) {
-        log.debug("Closing connection {}: {}", session.engine().getSessionId(), reason);
-        ClientHead engine = session.engine();
-        ChannelFuture sent = engine.send(Packets.engineClose());
-        if (sent != null) {
-            sent.addListener(ChannelFutureListener.CLOSE);
-        }
-        engine.onChannelDisconnect();
-    }
-
-    private static final class OpenEngine {
-
-        final ClientHead engine;
-        final EngineHeartbeat heartbeat;
-        volatile boolean upgrading;
-        volatile boolean closing;
-
-        OpenEngine(ClientHead engine, EngineHeartbeat heartbeat) {
-            this.engine = engine;
-            this.heartbeat = heartbeat;
-        }
+        session.connection().close(reason);
     }
 }

@@ -17,7 +17,4 @@ public interface SocketPlatform {
 
     /** A limit refused something; {@code limit} names which, for metrics. */
     void limited(String limit);
-
-    /** The client under a socket reads too slowly: its connection is closed, so it reconnects and catches up. */
-    void dropSlowConsumer(SocketSession socket);
 }

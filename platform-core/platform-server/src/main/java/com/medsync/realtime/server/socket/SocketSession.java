@@ -1,20 +1,17 @@
 package com.medsync.realtime.server.socket;
 
-import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.protocol.Packet;
-import com.corundumstudio.socketio.protocol.PacketType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
+import com.medsync.realtime.server.event.EncodedPacket;
 import com.medsync.realtime.server.event.EventIds;
 import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.socket.engine.EngineConnection;
+import com.medsync.realtime.server.socket.engine.Packets;
+import com.medsync.realtime.server.socket.engine.WriteBatch;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.socket.ClientSocket;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -36,37 +33,31 @@ public final class SocketSession implements ClientSocket {
     private final String id;
     private final ServedNamespace namespace;
     private final Principal principal;
-    private final ClientHead engine;
+    private final EngineConnection connection;
     private final SocketPlatform platform;
     private final Instant connectedAt = Instant.now();
     private final Set<Room> rooms = ConcurrentHashMap.newKeySet();
     private final TokenBucket events;
     private final int maxRooms;
-    private final int maxQueued;
-    private final java.util.concurrent.atomic.AtomicInteger sentWhileUnwritable = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SlowConsumerGuard slowConsumer;
     private int refusalsInARow;
-    /** The WebSocket this socket's packets go out on, once it was seen carrying one. */
-    private volatile Channel webSocket;
-    /** Our writer in that WebSocket's pipeline; used on its event loop only. */
-    private ChannelHandlerContext webSocketWriter;
 
-    SocketSession(ServedNamespace namespace, Principal principal, ClientHead engine, SocketPlatform platform,
-            LimitSettings limits) {
-        this(newId(), namespace, principal, engine, platform, limits);
+    public SocketSession(ServedNamespace namespace, Principal principal, EngineConnection connection,
+            SocketPlatform platform, LimitSettings limits) {
+        this(newId(), namespace, principal, connection, platform, limits);
     }
 
     /** A socket with a given id: the one a recovered session had. */
-    SocketSession(String id, ServedNamespace namespace, Principal principal, ClientHead engine,
+    public SocketSession(String id, ServedNamespace namespace, Principal principal, EngineConnection connection,
             SocketPlatform platform, LimitSettings limits) {
         this.id = id;
         this.namespace = namespace;
         this.principal = principal;
-        this.engine = engine;
+        this.connection = connection;
         this.platform = platform;
         this.events = new TokenBucket(limits.clientEventsPerSecond(), limits.clientEventBurst());
         this.maxRooms = limits.roomsPerSocket();
-        this.maxQueued = limits.outboundQueue();
+        this.slowConsumer = new SlowConsumerGuard(limits.outboundQueue());
     }
 
     /**
@@ -166,85 +157,45 @@ public final class SocketSession implements ClientSocket {
         return rooms.remove(room);
     }
 
-    ClientHead engine() {
-        return engine;
+    EngineConnection connection() {
+        return connection;
     }
 
     /**
      * Sends a prepared packet (already addressed to this socket's namespace), unless the client has fallen
      * too far behind: packets piling up for a poll that does not come, or a WebSocket that stays unwritable.
      */
-    public void send(Packet packet) {
+    public void send(EncodedPacket packet) {
         send(packet, null);
     }
 
     /**
-     * As {@link #send(Packet)}; over a WebSocket the packet is queued now and written when {@code batch} is
-     * flushed (null: at once).
+     * As {@link #send(EncodedPacket)}; over a WebSocket the packet is queued now and written when {@code batch}
+     * is flushed (null: at once).
      */
-    public void send(Packet packet, WriteBatch batch) {
-        if (!engine.isConnected() || dropped.get()) {
+    public void send(EncodedPacket packet, WriteBatch batch) {
+        if (!connection.isConnected() || slowConsumer.isCutOff()) {
             return;
         }
-        Channel webSocket = this.webSocket;
-        // A known WebSocket answers at once; netty-socketio's own check looks the transport's channel up first.
-        boolean writable = webSocket != null ? webSocket.isWritable() : engine.isWritable();
-        int behind = writable ? 0 : sentWhileUnwritable.incrementAndGet();
-        if (writable && sentWhileUnwritable.get() != 0) {
-            sentWhileUnwritable.set(0);
-        }
-        if (behind > maxQueued || pollsBehind()) {
-            if (dropped.compareAndSet(false, true)) {
+        switch (slowConsumer.beforeSend(connection.isWritable(), connection.pollsBehind(slowConsumer.maxQueued()))) {
+            case SEND -> connection.send(packet, batch);
+            case CUT_OFF -> {
                 platform.limited("outbound-queue");
-                platform.dropSlowConsumer(this);
+                // Closed, the client reconnects and catches up through connection state recovery.
+                connection.close("client too slow: more than its outbound queue waiting");
             }
-            return;
-        }
-        Packet own = Packets.forOneSocket(packet);
-        if (batch != null && webSocket != null) {
-            engine.getPacketsQueue(Transport.WEBSOCKET).add(own);
-            batch.drainLater(webSocket.eventLoop(), this);
-            return;
-        }
-        ChannelFuture sent = engine.send(own);
-        // An upgraded session never goes back to polling: its WebSocket can be remembered for batched writes.
-        if (webSocket == null && sent != null && engine.isTransportChannel(sent.channel(), Transport.WEBSOCKET)) {
-            this.webSocket = sent.channel();
+            case DROP -> { }
         }
     }
 
-    /** Writes out what was queued for the WebSocket; on its event loop ({@link WriteBatch#flush}). */
-    void drainWebSocket() {
-        Channel channel = webSocket;
-        if (channel == null || !engine.isConnected()) {
-            return;
-        }
-        ChannelHandlerContext writer = webSocketWriter;
-        if (writer == null || writer.isRemoved()) {
-            writer = WebSocketPacketWriter.contextIn(channel);
-            webSocketWriter = writer;
-        }
-        if (writer != null) {
-            ((WebSocketPacketWriter) writer.handler()).drain(writer, engine.getPacketsQueue(Transport.WEBSOCKET));
-        }
-    }
-
-    /**
-     * A polling client that does not come for its packets lets them pile up in its queue. A WebSocket's queue
-     * is drained by its event loop; a client that stops reading shows as an unwritable channel instead. (The
-     * queue's size is counted by walking it, so it is asked only where it means something.)
-     */
-    private boolean pollsBehind() {
-        return engine.getCurrentTransport() == Transport.POLLING
-                && engine.getPacketsQueue(Transport.POLLING).size() >= maxQueued;
+    /** Sends the CONNECT answer: this socket's id, and its private session id when recovery is on. */
+    public void sendConnected(Optional<String> pid) {
+        send(Packets.connected(namespace.name(), id, pid));
     }
 
     /** Answers a client's acknowledgement request. */
     void acknowledge(long ackId, List<?> args) {
-        Packet packet = Packets.base(namespace.name(), PacketType.ACK);
-        packet.setAckId(ackId);
-        packet.setData(EncoderArguments.forAck(args));
-        send(packet);
+        send(Packets.ack(namespace.name(), ackId, args));
     }
 
     @Override

@@ -1,0 +1,105 @@
+package com.medsync.realtime.server.socket.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prepares event and ack arguments for netty-socketio's encoder, which serializes a packet's arguments again
+ * for every socket it is sent to.
+ *
+ * <ul>
+ *   <li>Values without bytes, nearly all of them, are serialized here, once, to UTF-8 JSON
+ *       ({@link EncodedArguments}) that {@link PreEncodedJsonSupport} copies as it is: one broadcast packet,
+ *       shared by all its recipients, costs one serialization instead of one per socket.</li>
+ *   <li>Arguments that carry bytes become plain lists and maps with {@code byte[]} values, which the encoder
+ *       sends as binary attachments (with their placeholders in the JSON); it would write a Jackson binary node
+ *       as a base64 string.</li>
+ * </ul>
+ */
+final class EncoderArguments {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EncoderArguments() {
+    }
+
+    /** The values of an event packet: its name, then its arguments. */
+    static List<?> forEvent(String event, List<?> args) {
+        if (anyBinary(args)) {
+            return plain(args);
+        }
+        List<Object> values = new ArrayList<>(args.size() + 1);
+        values.add(event);
+        values.addAll(args);
+        return List.of(encodedOnce(values));
+    }
+
+    /** The values of an ack packet: its arguments. */
+    static List<?> forAck(List<?> args) {
+        return anyBinary(args) ? plain(args) : List.of(encodedOnce(args));
+    }
+
+    private static boolean anyBinary(List<?> args) {
+        for (Object arg : args) {
+            if (arg instanceof JsonNode node && containsBinary(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Object> plain(List<?> args) {
+        List<Object> converted = new ArrayList<>(args.size());
+        for (Object arg : args) {
+            converted.add(arg instanceof JsonNode node ? plain(node) : arg);
+        }
+        return converted;
+    }
+
+    private static EncodedArguments encodedOnce(List<?> values) {
+        try {
+            return new EncodedArguments(JSON.writeValueAsBytes(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize event arguments: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static boolean containsBinary(JsonNode node) {
+        if (node.isBinary()) {
+            return true;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (containsBinary(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Bytes as {@code byte[]}, containers as lists and maps, every other value left as its node. */
+    private static Object plain(JsonNode node) {
+        if (node instanceof BinaryNode binary) {
+            return binary.binaryValue();
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(child -> list.add(plain(child)));
+            return list;
+        }
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.properties().forEach(field -> map.put(field.getKey(), plain(field.getValue())));
+            return map;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,160 @@
+package com.medsync.realtime.server.socket.engine;
+
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.handler.ClientHead;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.medsync.realtime.server.event.EncodedPacket;
+import com.medsync.realtime.spi.auth.Handshake;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One Engine.IO connection as the layers above the engine see it: it sends encoded packets, tells whether its
+ * client keeps up, and closes. netty-socketio's client object and the Netty channels stay behind it.
+ *
+ * <p>Every socket a client opens (one per namespace) shares its connection, and with it one WebSocket queue.
+ */
+public final class EngineConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineConnection.class);
+
+    private final ClientHead engine;
+    /** The WebSocket this connection's packets go out on, once it was seen carrying one. */
+    private volatile Channel webSocket;
+    /** Our writer in that WebSocket's pipeline; used on its event loop only. */
+    private ChannelHandlerContext webSocketWriter;
+    // Engine.IO state of the open connection, kept by EngineConnections.
+    private volatile EngineHeartbeat heartbeat;
+    private volatile boolean upgrading;
+    private volatile boolean closing;
+
+    EngineConnection(ClientHead engine) {
+        this.engine = engine;
+    }
+
+    /** The Engine.IO session id: private to the server, never a socket's id. */
+    public UUID id() {
+        return engine.getSessionId();
+    }
+
+    public boolean isConnected() {
+        return engine.isConnected();
+    }
+
+    /** The SPI view of a CONNECT on this connection: its auth payload and the handshake request. */
+    public Handshake handshake(String namespace, Map<String, Object> auth) {
+        return new EngineHandshake(namespace, auth, engine.getHandshakeData());
+    }
+
+    /** @return whether the client reads what is written to it (a known WebSocket answers without a lookup) */
+    public boolean isWritable() {
+        Channel channel = webSocket;
+        return channel != null ? channel.isWritable() : engine.isWritable();
+    }
+
+    /**
+     * A polling client that does not come for its packets lets them pile up in its queue. A WebSocket's queue is
+     * drained by its event loop; a client that stops reading shows as an unwritable channel instead. (The queue's
+     * size is counted by walking it, so it is asked only where it means something.)
+     *
+     * @return whether a polling client has at least {@code max} packets waiting
+     */
+    public boolean pollsBehind(int max) {
+        return engine.getCurrentTransport() == Transport.POLLING
+                && engine.getPacketsQueue(Transport.POLLING).size() >= max;
+    }
+
+    /** Sends a packet now. */
+    public void send(EncodedPacket packet) {
+        send(packet, null);
+    }
+
+    /**
+     * Sends a packet; over a WebSocket it is queued now and written when {@code batch} is flushed (null: at once).
+     */
+    public void send(EncodedPacket packet, WriteBatch batch) {
+        Packet own = Packets.forOneSocket(EnginePacket.unwrap(packet));
+        Channel channel = webSocket;
+        if (batch != null && channel != null) {
+            engine.getPacketsQueue(Transport.WEBSOCKET).add(own);
+            batch.drainLater(channel.eventLoop(), this);
+            return;
+        }
+        ChannelFuture sent = engine.send(own);
+        // An upgraded session never goes back to polling: its WebSocket can be remembered for batched writes.
+        if (channel == null && sent != null && engine.isTransportChannel(sent.channel(), Transport.WEBSOCKET)) {
+            this.webSocket = sent.channel();
+        }
+    }
+
+    /** Writes out what was queued for the WebSocket; on its event loop ({@link WriteBatch#flush}). */
+    void drainWebSocket() {
+        Channel channel = webSocket;
+        if (channel == null || !engine.isConnected()) {
+            return;
+        }
+        ChannelHandlerContext writer = webSocketWriter;
+        if (writer == null || writer.isRemoved()) {
+            writer = WebSocketPacketWriter.contextIn(channel);
+            webSocketWriter = writer;
+        }
+        if (writer != null) {
+            ((WebSocketPacketWriter) writer.handler()).drain(writer, engine.getPacketsQueue(Transport.WEBSOCKET));
+        }
+    }
+
+    /**
+     * Ends the connection with an Engine.IO close packet, as the reference server does: the client sees a
+     * transport close and reconnects on its own (a Socket.IO DISCONNECT would tell it not to).
+     */
+    public void close(String reason) {
+        log.debug("Closing connection {}: {}", engine.getSessionId(), reason);
+        ChannelFuture sent = engine.send(Packets.engineClose());
+        if (sent != null) {
+            sent.addListener(ChannelFutureListener.CLOSE);
+        }
+        engine.onChannelDisconnect();
+    }
+
+    ClientHead engine() {
+        return engine;
+    }
+
+    EngineHeartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    void heartbeat(EngineHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
+    }
+
+    boolean upgrading() {
+        return upgrading;
+    }
+
+    void upgradeStarted() {
+        upgrading = true;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    void closingAfterLastPoll() {
+        closing = true;
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + engine.getSessionId();
+    }
+}

@@ -1,0 +1,163 @@
+package com.medsync.realtime.server.socket.engine;
+
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.messages.OutPacketMessage;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketEncoder;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.PromiseCombiner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Queue;
+
+/**
+ * Writes a WebSocket client's queued packets in place of netty-socketio's encoder, which encodes each packet
+ * into a fresh buffer and flushes it (one system call) before the next, and writes Engine.IO 3's type byte
+ * before attachments.
+ *
+ * <ul>
+ *   <li>A {@link PreEncodedPacket} is written as its bytes, encoded once for all of a broadcast's recipients.
+ *       Without per-message compression, those bytes are the whole WebSocket frame and go straight to the
+ *       frame encoder's place in the pipeline: no frame object, header buffer, promise or copy per socket.</li>
+ *   <li>Every packet queued for the client goes out in order, then one flush: a client that is sent many
+ *       events while its event loop is busy gets them in one write.</li>
+ *   <li>Attachments are binary frames holding their bytes alone (Engine.IO 4).</li>
+ *   <li>A packet that cannot be encoded closes the connection (its client reconnects), where netty-socketio
+ *       would leave it and every later packet unsent on a connection that looks alive.</li>
+ * </ul>
+ *
+ * <p>netty-socketio queues packets per client and asks for them with an {@link OutPacketMessage}; this handler
+ * sits between the pipeline's tail and netty-socketio's encoder, takes the WebSocket ones and leaves polling
+ * to the encoder. Frames longer than the largest frame we accept are fragmented as netty-socketio does.
+ */
+@Sharable
+final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(WebSocketPacketWriter.class);
+    private static final int FRAGMENT_BYTES = 8192;
+    private static final AttributeKey<ChannelHandlerContext> FRAME_ENCODER = AttributeKey.valueOf("medsyncFrameEncoder");
+
+    private final PacketEncoder encoder;
+    private final int maxFramePayload;
+    private final boolean framesAsBytes;
+
+    /**
+     * @param compressed whether WebSocket connections may negotiate per-message compression; its encoder
+     *                   must then see every frame, so frames are not written as prepared bytes
+     */
+    WebSocketPacketWriter(PacketEncoder encoder, int maxFramePayload, boolean compressed) {
+        this.encoder = encoder;
+        this.maxFramePayload = maxFramePayload;
+        this.framesAsBytes = !compressed;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (msg instanceof OutPacketMessage out && out.getTransport() == Transport.WEBSOCKET) {
+            writeQueued(ctx, out.getClientHead().getPacketsQueue(Transport.WEBSOCKET), promise);
+        } else {
+            ctx.write(msg, promise);
+        }
+    }
+
+    /**
+     * Writes out a client's queued packets from its channel's event loop, as the {@link OutPacketMessage} that
+     * netty-socketio would send down the pipeline would: without building that message (which reads the
+     * handshake's headers) or passing the handlers between the pipeline's tail and this one.
+     *
+     * @param ctx this handler's context in the client's WebSocket pipeline ({@link #contextIn})
+     */
+    void drain(ChannelHandlerContext ctx, Queue<Packet> queue) {
+        writeQueued(ctx, queue, ctx.voidPromise());
+    }
+
+    /** @return this handler's context in a channel's pipeline, or null when the channel has none (closed) */
+    static ChannelHandlerContext contextIn(Channel channel) {
+        return channel.pipeline().context(WebSocketPacketWriter.class);
+    }
+
+    private void writeQueued(ChannelHandlerContext ctx, Queue<Packet> queue, ChannelPromise promise) {
+        PromiseCombiner written = new PromiseCombiner(ctx.executor());
+        // Writing at the frame encoder's context hands bytes to the handlers nearer the socket, in order with
+        // the frames the encoder writes for the other packets.
+        ChannelHandlerContext frames = framesAsBytes ? frameEncoder(ctx.channel()) : null;
+        try {
+            for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
+                if (frames != null && packet instanceof PreEncodedPacket encoded
+                        && encoded.payloadLength() <= maxFramePayload) {
+                    frames.write(encoded.frame(), frames.voidPromise());
+                } else if (!write(ctx, packet, written)) {
+                    ctx.close();
+                    break;
+                }
+            }
+        } finally {
+            written.finish(promise);
+            ctx.flush();
+        }
+    }
+
+    /** The frame encoder's context, looked up once per connection (a WebSocket pipeline keeps its encoder). */
+    private static ChannelHandlerContext frameEncoder(Channel channel) {
+        Attribute<ChannelHandlerContext> cached = channel.attr(FRAME_ENCODER);
+        ChannelHandlerContext frames = cached.get();
+        if (frames == null || frames.isRemoved()) {
+            frames = channel.pipeline().context(WebSocketFrameEncoder.class);
+            cached.set(frames);
+        }
+        return frames;
+    }
+
+    /** @return false when the packet could not be encoded */
+    private boolean write(ChannelHandlerContext ctx, Packet packet, PromiseCombiner written) {
+        if (packet instanceof PreEncodedPacket encoded) {
+            writeText(ctx, encoded.payload(), written);
+            return true;
+        }
+        ByteBuf text = encoder.allocateBuffer(ctx.alloc());
+        try {
+            encoder.encodePacket(packet, text, ctx.alloc(), true);
+        } catch (Exception e) {
+            text.release();
+            log.error("cannot encode a {} packet for {}; closing the connection", packet.getSubType(),
+                    ctx.channel().remoteAddress(), e);
+            return false;
+        }
+        writeText(ctx, text, written);
+        for (ByteBuf attachment : packet.getAttachments()) {
+            written.add(ctx.write(new BinaryWebSocketFrame(attachment.retainedDuplicate())));
+        }
+        return true;
+    }
+
+    private void writeText(ChannelHandlerContext ctx, ByteBuf text, PromiseCombiner written) {
+        if (!text.isReadable()) {
+            text.release();
+            return;
+        }
+        if (text.readableBytes() <= maxFramePayload) {
+            written.add(ctx.write(new TextWebSocketFrame(text)));
+            return;
+        }
+        written.add(ctx.write(new TextWebSocketFrame(false, 0, text.readRetainedSlice(FRAGMENT_BYTES))));
+        while (text.isReadable()) {
+            ByteBuf fragment = text.readRetainedSlice(Math.min(text.readableBytes(), FRAGMENT_BYTES));
+            written.add(ctx.write(new ContinuationWebSocketFrame(!text.isReadable(), 0, fragment)));
+        }
+        text.release();
+    }
+}
