@@ -15,7 +15,6 @@ import com.medsync.realtime.server.config.InvalidSettingException;
 import com.medsync.realtime.server.config.ServerSettings;
 import com.medsync.realtime.server.config.Settings;
 import com.medsync.realtime.server.delivery.Broker;
-import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.delivery.DeliveryThread;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.delivery.MemoryBroker;
@@ -40,17 +39,12 @@ import com.medsync.realtime.server.socket.SocketEvents;
 import com.medsync.realtime.server.socket.SocketPlatform;
 import com.medsync.realtime.server.socket.engine.OriginPolicy;
 import com.medsync.realtime.server.socket.engine.SocketIoEngine;
-import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
-import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.spi.auth.Authenticator;
-import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.event.EventPublisher;
 import com.medsync.realtime.spi.event.EventTranslator;
-import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.room.RoomPolicy;
 import com.medsync.realtime.spi.store.KeyValueStore;
-import com.medsync.realtime.spi.store.StoreUnavailableException;
 import com.typesafe.config.Config;
 
 import io.micrometer.core.instrument.Gauge;
@@ -59,7 +53,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +104,7 @@ public final class MedsyncServer implements AutoCloseable {
     private final HealthEndpoints health;
     private final SocketIoEngine socketEngine;
     private final Router httpRoutes;
-    private final long startedAtMillis = System.currentTimeMillis();
+    private final NodeStats stats;
     private PluginAdministration plugins;
     private HttpApiServer httpServer;
 
@@ -160,32 +153,9 @@ public final class MedsyncServer implements AutoCloseable {
         }
         ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
                 store, broker, delivery, mapper, metrics::recovery);
-        SocketPlatform socketPlatform = new SocketPlatform() {
-            @Override
-            public boolean mayJoin(Principal principal, Room room) {
-                return roomAccess.mayJoin(principal, room);
-            }
-
-            @Override
-            public void broadcast(OutboundEvent event) {
-                try {
-                    broker.publish(event);
-                } catch (BrokerUnavailableException e) {
-                    // Without Redis, what clients relay to each other still reaches the sockets of this node.
-                    cluster.ifPresent(redis -> redis.deliverLocally(event));
-                }
-            }
-
-            @Override
-            public void left(SocketSession socket, Room room) {
-                socketEvents.left(socket, room);
-            }
-
-            @Override
-            public void limited(String limit) {
-                metrics.onLimit(limit);
-            }
-        };
+        // Without Redis, what clients relay to each other still reaches the sockets of this node.
+        SocketPlatform socketPlatform = new SocketServices(roomAccess, broker,
+                event -> cluster.ifPresent(redis -> redis.deliverLocally(event)), socketEvents, metrics);
         SocketGateway gateway = new SocketGateway(namespaces,
                 authenticator.orElseGet(() -> new JwtAuthenticator(credentials.jwt())), clientEvents,
                 socketEvents, settings.limits(), handlerPool, mapper,
@@ -204,6 +174,8 @@ public final class MedsyncServer implements AutoCloseable {
         this.health = new HealthEndpoints(readiness);
         this.publishService = new PublishService(publishedEvents, store, broker, settings.idempotencyTtl(),
                 metrics::published);
+        this.stats = new NodeStats(namespaces, metrics,
+                () -> this.plugins == null ? List.of() : List.copyOf(this.plugins.startedIds()), cluster);
         this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()));
     }
 
@@ -261,8 +233,8 @@ public final class MedsyncServer implements AutoCloseable {
                 namespaces, httpRoutes, store, metrics.registry(), pluginScheduler, publisher, config, mapper);
         plugins = PluginPlatform.start(settings.pluginsDir(), settings.stateDir(), platformVersion, settings.phase(),
                 services, cluster.map(RedisCluster::pluginSet).orElse(SharedPluginSet.NONE));
-        cluster.ifPresent(redis -> redis.keepInStep(plugins, this::nodeFigures));
-        new AdminEndpoints(plugins, this::stats, credentials.adminToken()).routeOn(httpRoutes);
+        cluster.ifPresent(redis -> redis.keepInStep(plugins, stats::nodeFigures));
+        new AdminEndpoints(plugins, stats::stats, credentials.adminToken()).routeOn(httpRoutes);
     }
 
     private void startPorts() {
@@ -313,37 +285,6 @@ public final class MedsyncServer implements AutoCloseable {
         return plugins;
     }
 
-    /** What {@code GET /admin/stats} shows: this node's figures and, in cluster mode, every node's. */
-    private Map<String, Object> stats() {
-        Map<String, Object> stats = nodeFigures();
-        cluster.ifPresent(redis -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("node", redis.node());
-            try {
-                view.put("nodes", redis.nodes());
-            } catch (StoreUnavailableException e) {
-                view.put("problem", e.getMessage());
-            }
-            stats.put("cluster", view);
-        });
-        return stats;
-    }
-
-    /** This node's figures, which a cluster node also reports to the others. */
-    private Map<String, Object> nodeFigures() {
-        Map<String, Object> perNamespace = new LinkedHashMap<>();
-        for (ServedNamespace namespace : namespaces.all()) {
-            perNamespace.put(namespace.name(), Map.of("connections", namespace.socketCount(),
-                    "rooms", namespace.roomCount()));
-        }
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("namespaces", perNamespace);
-        stats.put("events", Map.of("in", metrics.eventsIn(), "out", metrics.eventsOut()));
-        stats.put("plugins", Map.of("started", plugins == null ? List.of() : List.copyOf(plugins.startedIds())));
-        stats.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
-        return stats;
-    }
-
     /**
      * The SIGTERM path: not ready for the drain period, then every transport closed so clients reconnect
      * elsewhere, then everything released.
@@ -372,28 +313,18 @@ public final class MedsyncServer implements AutoCloseable {
     }
 
     private void release(Runnable closeSockets) {
-        List<Runnable> steps = new ArrayList<>();
-        steps.add(closeSockets);
+        ShutdownSteps steps = new ShutdownSteps().then(closeSockets);
         if (httpServer != null) {
-            steps.add(httpServer::close);
+            steps.then(httpServer::close);
         }
-        cluster.ifPresent(redis -> steps.add(redis::leave));
+        cluster.ifPresent(redis -> steps.then(redis::leave));
         if (plugins != null) {
-            steps.add(plugins::shutdown);
+            steps.then(plugins::shutdown);
         }
-        steps.add(broker::close);
-        deliveryThread.ifPresent(thread -> steps.add(thread::close));
-        cluster.ifPresent(redis -> steps.add(redis::close));
-        steps.add(handlerPool::shutdown);
-        steps.add(pluginScheduler::shutdownNow);
-        steps.add(housekeeping::shutdownNow);
-        for (Runnable step : steps) {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                log.warn("Shutdown step failed", e);
-            }
-        }
+        steps.then(broker::close);
+        deliveryThread.ifPresent(thread -> steps.then(thread::close));
+        cluster.ifPresent(redis -> steps.then(redis::close));
+        steps.then(handlerPool::shutdown).then(pluginScheduler::shutdownNow).then(housekeeping::shutdownNow).run();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -1,0 +1,62 @@
+package com.medsync.realtime.server;
+
+import com.medsync.realtime.server.cluster.RedisCluster;
+import com.medsync.realtime.server.metrics.PlatformMetrics;
+import com.medsync.realtime.server.socket.NamespaceRegistry;
+import com.medsync.realtime.server.socket.ServedNamespace;
+import com.medsync.realtime.spi.store.StoreUnavailableException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The figures of {@code GET /admin/stats}: this node's, and in cluster mode every node's. */
+final class NodeStats {
+
+    private final NamespaceRegistry namespaces;
+    private final PlatformMetrics metrics;
+    private final Supplier<List<String>> startedPlugins;
+    private final Optional<RedisCluster> cluster;
+    private final long startedAtMillis = System.currentTimeMillis();
+
+    NodeStats(NamespaceRegistry namespaces, PlatformMetrics metrics, Supplier<List<String>> startedPlugins,
+            Optional<RedisCluster> cluster) {
+        this.namespaces = namespaces;
+        this.metrics = metrics;
+        this.startedPlugins = startedPlugins;
+        this.cluster = cluster;
+    }
+
+    /** This node's figures and, in cluster mode, every node's (or why they cannot be read). */
+    Map<String, Object> stats() {
+        Map<String, Object> stats = nodeFigures();
+        cluster.ifPresent(redis -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("node", redis.node());
+            try {
+                view.put("nodes", redis.nodes());
+            } catch (StoreUnavailableException e) {
+                view.put("problem", e.getMessage());
+            }
+            stats.put("cluster", view);
+        });
+        return stats;
+    }
+
+    /** This node's figures, which a cluster node also reports to the others. */
+    Map<String, Object> nodeFigures() {
+        Map<String, Object> perNamespace = new LinkedHashMap<>();
+        for (ServedNamespace namespace : namespaces.all()) {
+            perNamespace.put(namespace.name(), Map.of("connections", namespace.socketCount(),
+                    "rooms", namespace.roomCount()));
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("namespaces", perNamespace);
+        stats.put("events", Map.of("in", metrics.eventsIn(), "out", metrics.eventsOut()));
+        stats.put("plugins", Map.of("started", startedPlugins.get()));
+        stats.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
+        return stats;
+    }
+}
