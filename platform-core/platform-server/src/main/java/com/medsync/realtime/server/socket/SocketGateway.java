@@ -13,7 +13,6 @@ import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketParser;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketType;
-import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
@@ -51,7 +50,7 @@ public final class SocketGateway implements EngineListener {
     private static final int MAX_PENDING_PACKETS = 256;
 
     private final NamespaceRegistry namespaces;
-    private final Authenticator authenticator;
+    private final ConnectAuthentication authentication;
     private final ClientEventRouter events;
     private final SocketEvents listeners;
     private final Executor handlerPool;
@@ -69,7 +68,7 @@ public final class SocketGateway implements EngineListener {
         this.recovery = recovery;
         this.userConnections = new UserConnections(limits.connectionsPerUser());
         this.namespaces = namespaces;
-        this.authenticator = authenticator;
+        this.authentication = new ConnectAuthentication(authenticator);
         this.events = events;
         this.listeners = listeners;
         this.handlerPool = handlerPool;
@@ -194,23 +193,15 @@ public final class SocketGateway implements EngineListener {
             disconnect(session, namespace.name());
         }
         long started = System.nanoTime();
-        Principal principal;
         Map<String, Object> auth = authPayload(packet.payload());
-        try {
-            principal = authenticator.authenticate(session.connection().handshake(namespace.name(), auth));
-            if (!Room.isValidId(principal.userId())) {
-                throw new AuthenticationException("token subject is not a valid id");
-            }
-        } catch (AuthenticationException e) {
+        ConnectAuthentication.Outcome outcome = authentication.authenticate(
+                session.connection().handshake(namespace.name(), auth));
+        if (outcome instanceof ConnectAuthentication.Refused refused) {
             handshakeTook(namespace, started, false);
-            refuse(session, namespace.name(), "Authentication error: " + e.reason(), e.reason(), true);
-            return;
-        } catch (RuntimeException e) {
-            log.error("Authenticator failed on a CONNECT to {}", namespace.name(), e);
-            handshakeTook(namespace, started, false);
-            refuse(session, namespace.name(), "Authentication error: internal error", "internal error", true);
+            refuse(session, namespace.name(), refused.message(), refused.reason(), true);
             return;
         }
+        Principal principal = ((ConnectAuthentication.Accepted) outcome).principal();
         if (!userConnections.tryAcquire(principal.userId())) {
             listeners.limited("connections-per-user");
             refuse(session, namespace.name(), "Too many connections for this user (at most "
