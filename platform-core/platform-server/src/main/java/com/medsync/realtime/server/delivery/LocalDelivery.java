@@ -6,14 +6,12 @@ import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.server.socket.engine.WriteBatch;
 import com.medsync.realtime.spi.event.EventTranslator.Emission;
-import com.medsync.realtime.spi.room.Room;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,10 +42,8 @@ public final class LocalDelivery {
     private final LongConsumer writtenAfter;
     private final boolean offsets;
     // All guarded by this.
-    private Optional<String> lastDelivered = Optional.empty();
     private final Map<SocketSession, CatchUp> holds = new HashMap<>();
-    /** Per socket sent anything (offsets on): the offset before the first event sent to it (empty: none). */
-    private final Map<SocketSession, Optional<String>> beforeFirstSent = new HashMap<>();
+    private final ResumePositions<SocketSession> positions = new ResumePositions<>();
 
     /**
      * @param deliveredCounter told how many socket deliveries each event made (for metrics)
@@ -75,9 +71,7 @@ public final class LocalDelivery {
      * delivery; it lets a socket whose very first event is this node's first delivery still be recovered.
      */
     public synchronized void startsAfter(String offset) {
-        if (lastDelivered.isEmpty()) {
-            lastDelivered = Optional.of(offset);
-        }
+        positions.startsAfter(offset);
     }
 
     /** Delivers one event; a failure (a translation that throws) is thrown once what was queued went out. */
@@ -111,10 +105,10 @@ public final class LocalDelivery {
     }
 
     private void deliver(SequencedEvent sequenced, WriteBatch writes) {
-        Optional<String> previous = lastDelivered;
+        Optional<String> previous = positions.lastDelivered();
         writes.carries(sequenced.receivedNanos());
         for (ServedNamespace namespace : namespaces.all()) {
-            Set<SocketSession> targets = targets(namespace, sequenced.event());
+            Set<SocketSession> targets = Recipients.of(namespace, sequenced.event());
             if (targets.isEmpty()) {
                 continue;
             }
@@ -132,7 +126,7 @@ public final class LocalDelivery {
         if (!holds.isEmpty()) {
             holds.values().removeIf(hold -> hold.passed(sequenced.offset()));
         }
-        lastDelivered = Optional.of(sequenced.offset());
+        positions.delivered(sequenced.offset());
     }
 
     /**
@@ -140,7 +134,7 @@ public final class LocalDelivery {
      * with {@link #release} or {@link #cancel}.
      */
     public synchronized CatchUp hold(SocketSession socket) {
-        CatchUp hold = new CatchUp(socket, lastDelivered);
+        CatchUp hold = new CatchUp(socket, positions.lastDelivered());
         holds.put(socket, hold);
         return hold;
     }
@@ -159,7 +153,7 @@ public final class LocalDelivery {
         List<EncodedPacket> replay = new ArrayList<>();
         Optional<String> previous = after;
         for (SequencedEvent sequenced : missed) {
-            if (reaches(socket, sequenced.event())) {
+            if (Recipients.reaches(socket, sequenced.event())) {
                 hold.replayed(previous);
                 replay.addAll(packets(socket.servedNamespace(), sequenced));
                 if (replay.size() > maxPackets) {
@@ -178,7 +172,7 @@ public final class LocalDelivery {
     public synchronized void release(CatchUp hold, String replayedThrough) {
         SocketSession socket = hold.socket();
         if (hold.replayedAny()) {
-            beforeFirstSent.putIfAbsent(socket, hold.beforeFirstReplayed());
+            positions.sent(socket, hold.beforeFirstReplayed());
         }
         Optional<List<CatchUp.Held>> later = hold.release(replayedThrough);
         if (later.isEmpty()) {
@@ -193,7 +187,7 @@ public final class LocalDelivery {
     /** Drops a hold whose socket was not restored after all; what it held is discarded with the socket. */
     public synchronized void cancel(CatchUp hold) {
         holds.remove(hold.socket(), hold);
-        beforeFirstSent.remove(hold.socket());
+        positions.drop(hold.socket());
     }
 
     /**
@@ -204,15 +198,14 @@ public final class LocalDelivery {
      */
     public synchronized Optional<String> forget(SocketSession socket) {
         holds.remove(socket);
-        Optional<String> beforeFirst = beforeFirstSent.remove(socket);
-        return beforeFirst != null ? beforeFirst : lastDelivered;
+        return positions.forget(socket);
     }
 
     /** @param writes where WebSocket writes wait to be flushed together, or null to write at once */
     private void send(SocketSession socket, Optional<String> previous, List<EncodedPacket> packets,
             WriteBatch writes) {
         if (offsets) {
-            beforeFirstSent.putIfAbsent(socket, previous);
+            positions.sent(socket, previous);
         }
         for (EncodedPacket packet : packets) {
             socket.send(packet, writes);
@@ -227,21 +220,5 @@ public final class LocalDelivery {
             packets.add(namespace.encode(emission.event(), args));
         }
         return packets;
-    }
-
-    private static Set<SocketSession> targets(ServedNamespace namespace, OutboundEvent event) {
-        Set<SocketSession> targets = new HashSet<>();
-        for (Room room : event.rooms()) {
-            targets.addAll(namespace.members(room));
-        }
-        event.exceptSocket().ifPresent(except -> targets.removeIf(socket -> socket.id().equals(except)));
-        return targets;
-    }
-
-    private static boolean reaches(SocketSession socket, OutboundEvent event) {
-        if (event.exceptSocket().filter(socket.id()::equals).isPresent()) {
-            return false;
-        }
-        return event.rooms().stream().anyMatch(socket::isIn);
     }
 }

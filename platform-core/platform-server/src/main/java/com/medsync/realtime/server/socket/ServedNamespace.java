@@ -1,15 +1,15 @@
 package com.medsync.realtime.server.socket;
 
+import com.medsync.realtime.server.event.EncodedPacket;
+import com.medsync.realtime.server.socket.engine.Packets;
 import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.spi.room.Room;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import com.medsync.realtime.server.event.EncodedPacket;
-import com.medsync.realtime.server.socket.engine.Packets;
-import java.util.List;
 
 /**
  * A namespace the platform serves right now: its sockets, its rooms, and how canonical events are
