@@ -22,5 +22,6 @@ module com.medsync.realtime.server {
     requires lettuce.core;
 
     // The admin API serializes these records with Jackson.
-    opens com.medsync.realtime.server.plugin to com.fasterxml.jackson.databind;
+    opens com.medsync.realtime.server.plugin.admin to com.fasterxml.jackson.databind;
+    opens com.medsync.realtime.server.plugin.host to com.fasterxml.jackson.databind;
 }

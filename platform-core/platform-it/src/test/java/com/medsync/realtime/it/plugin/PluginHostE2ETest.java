@@ -307,7 +307,7 @@ class PluginHostE2ETest {
     void aPluginWithoutAnExtensionIndexStartsWithNothingAndIsReported() {
         TestPlugins.withoutIndex(pluginsDir);
         ch.qos.logback.classic.Logger hostLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("com.medsync.realtime.server.plugin.FeatureLifecycle");
+                .getLogger("com.medsync.realtime.server.plugin.feature.FeatureLifecycle");
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
                 new ch.qos.logback.core.read.ListAppender<>();
         warnings.start();

@@ -6,10 +6,10 @@ import com.medsync.realtime.http.HttpProblem;
 import com.medsync.realtime.http.HttpRequest;
 import com.medsync.realtime.http.HttpResponse;
 import com.medsync.realtime.http.Router;
-import com.medsync.realtime.server.plugin.Phase;
-import com.medsync.realtime.server.plugin.PluginAdministration;
-import com.medsync.realtime.server.plugin.PluginOperationException;
-import com.medsync.realtime.server.plugin.PluginView;
+import com.medsync.realtime.server.plugin.admin.Phase;
+import com.medsync.realtime.server.plugin.admin.PluginAdministration;
+import com.medsync.realtime.server.plugin.host.PluginOperationException;
+import com.medsync.realtime.server.plugin.host.PluginView;
 
 import java.util.LinkedHashMap;
 import java.util.List;

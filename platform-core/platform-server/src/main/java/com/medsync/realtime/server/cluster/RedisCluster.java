@@ -6,8 +6,8 @@ import com.medsync.realtime.server.config.ServerSettings.RedisSettings;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.event.OutboundEvent;
-import com.medsync.realtime.server.plugin.PluginAdministration;
-import com.medsync.realtime.server.plugin.SharedPluginSet;
+import com.medsync.realtime.server.plugin.admin.PluginAdministration;
+import com.medsync.realtime.server.plugin.admin.SharedPluginSet;
 import com.medsync.realtime.spi.store.KeyValueStore;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 

@@ -3,7 +3,7 @@ package com.medsync.realtime.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.medsync.realtime.server.plugin.SharedPluginSet;
+import com.medsync.realtime.server.plugin.admin.SharedPluginSet;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import io.lettuce.core.RedisException;

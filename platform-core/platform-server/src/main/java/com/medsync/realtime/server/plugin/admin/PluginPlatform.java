@@ -1,7 +1,9 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.admin;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import com.medsync.realtime.server.plugin.host.PluginHost;
+import com.medsync.realtime.server.plugin.feature.PlatformServices;
 
 /** Builds the plugin platform of a server from the parts plugins plug into. */
 public final class PluginPlatform {

@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.feature;
 
 import com.medsync.realtime.spi.plugin.MedsyncFeature;
 
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * Starts and stops the {@link MedsyncFeature}s of plugins. This is the only place the host keeps
  * extension instances, and it forgets them when a plugin stops.
  */
-final class FeatureLifecycle {
+public final class FeatureLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureLifecycle.class);
 
@@ -28,7 +28,7 @@ final class FeatureLifecycle {
             ClassLoader loader) {
     }
 
-    FeatureLifecycle(PlatformServices platform, Function<Class<?>, List<?>> extensionLookup) {
+    public FeatureLifecycle(PlatformServices platform, Function<Class<?>, List<?>> extensionLookup) {
         this.platform = platform;
         this.extensionLookup = extensionLookup;
     }
@@ -40,7 +40,7 @@ final class FeatureLifecycle {
      * @param features the plugin's {@link MedsyncFeature} extensions
      * @param extensionCount how many extensions of any type the plugin declares
      */
-    void start(PluginWrapper plugin, List<MedsyncFeature> features, int extensionCount) throws Exception {
+    public void start(PluginWrapper plugin, List<MedsyncFeature> features, int extensionCount) throws Exception {
         String id = plugin.getPluginId();
         if (running.containsKey(id)) {
             return;
@@ -73,18 +73,18 @@ final class FeatureLifecycle {
         running.put(id, new Running(List.copyOf(features), registrations, tasks, loader));
     }
 
-    void stop(String pluginId) {
+    public void stop(String pluginId) {
         Running plugin = running.remove(pluginId);
         if (plugin != null) {
             tearDown(pluginId, plugin);
         }
     }
 
-    boolean isRunning(String pluginId) {
+    public boolean isRunning(String pluginId) {
         return running.containsKey(pluginId);
     }
 
-    List<String> provides(String pluginId) {
+    public List<String> provides(String pluginId) {
         Running plugin = running.get(pluginId);
         return plugin == null ? List.of() : plugin.registrations().provides();
     }

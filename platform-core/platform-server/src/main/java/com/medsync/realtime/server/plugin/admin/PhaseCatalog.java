@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.admin;
 
 import com.medsync.realtime.server.config.InvalidSettingException;
 import com.typesafe.config.Config;

@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.host;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.host;
 
 import org.pf4j.ClassLoadingStrategy;
 import org.pf4j.LegacyExtensionFinder;

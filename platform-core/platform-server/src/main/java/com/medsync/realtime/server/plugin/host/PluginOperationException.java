@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.host;
 
 /** A plugin operation that cannot be done: the plugin is unknown, or the operation cannot be done now. */
 public final class PluginOperationException extends RuntimeException {
@@ -28,11 +28,11 @@ public final class PluginOperationException extends RuntimeException {
         this.kind = kind;
     }
 
-    static PluginOperationException notFound(String message) {
+    public static PluginOperationException notFound(String message) {
         return new PluginOperationException(Kind.NOT_FOUND, message);
     }
 
-    static PluginOperationException conflict(String message) {
+    public static PluginOperationException conflict(String message) {
         return new PluginOperationException(Kind.CONFLICT, message);
     }
 

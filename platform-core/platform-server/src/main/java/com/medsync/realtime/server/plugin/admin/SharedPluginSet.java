@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.admin;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.admin;
 
-import com.medsync.realtime.server.plugin.SharedPluginSet.Snapshot;
+import com.medsync.realtime.server.plugin.admin.SharedPluginSet.Snapshot;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import org.slf4j.Logger;
@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import com.medsync.realtime.server.plugin.host.PluginHost;
+import com.medsync.realtime.server.plugin.host.PluginView;
+import com.medsync.realtime.server.plugin.host.PluginOperationException;
 
 /**
  * What operators do with plugins: the host's operations plus migration phases, with the outcome of each

@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.feature;
 
 import java.util.concurrent.Callable;
 

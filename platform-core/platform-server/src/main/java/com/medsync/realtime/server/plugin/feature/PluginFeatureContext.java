@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.feature;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.spi.event.ContractViolation;

@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.feature;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.host;
 
-import com.medsync.realtime.server.plugin.PluginCandidates.Loadable;
-import com.medsync.realtime.server.plugin.PluginCandidates.Refused;
+import com.medsync.realtime.server.plugin.host.PluginCandidates.Loadable;
+import com.medsync.realtime.server.plugin.host.PluginCandidates.Refused;
 import com.medsync.realtime.spi.plugin.MedsyncFeature;
 
 import org.pf4j.PluginDependency;
@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import com.medsync.realtime.server.plugin.feature.FeatureLifecycle;
+import com.medsync.realtime.server.plugin.feature.PlatformServices;
 
 /**
  * Loads, starts, stops and unloads plugins at runtime, while clients stay connected. pf4j is not thread

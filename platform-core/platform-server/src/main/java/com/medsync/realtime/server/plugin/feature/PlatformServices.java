@@ -1,4 +1,4 @@
-package com.medsync.realtime.server.plugin;
+package com.medsync.realtime.server.plugin.feature;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.http.Router;
