@@ -42,6 +42,7 @@ public final class PluginHost implements AutoCloseable {
     private final MedsyncPluginManager manager;
     private final PluginCandidates candidates;
     private final FeatureLifecycle features;
+    private final DependencyOrder order;
     private final Map<String, Refused> refused = new LinkedHashMap<>();
 
     /**
@@ -54,6 +55,10 @@ public final class PluginHost implements AutoCloseable {
         this.manager = new MedsyncPluginManager(this.pluginsDir, stateDir, platformVersion);
         this.candidates = new PluginCandidates(platformVersion, manager.getVersionManager());
         this.features = new FeatureLifecycle(platform, this::startedExtensions);
+        this.order = new DependencyOrder(id -> {
+            PluginWrapper plugin = manager.getPlugin(id);
+            return plugin == null ? null : plugin.getDescriptor().getDependencies();
+        });
     }
 
     public static PluginHost create(Path pluginsDir, Path stateDir, String platformVersion, PlatformServices platform) {
@@ -214,20 +219,8 @@ public final class PluginHost implements AutoCloseable {
     public List<PluginView> bringTo(Collection<String> target) {
         return locked(() -> {
             Set<String> wanted = new LinkedHashSet<>(target);
-            List<String> problems = new ArrayList<>();
-            for (String id : wanted) {
-                PluginWrapper plugin = manager.getPlugin(id);
-                if (plugin == null) {
-                    problems.add(refused.containsKey(id) ? "'" + id + "' failed: " + refused.get(id).reason()
-                            : "'" + id + "' is not loaded");
-                    continue;
-                }
-                for (PluginDependency dependency : plugin.getDescriptor().getDependencies()) {
-                    if (!dependency.isOptional() && !wanted.contains(dependency.getPluginId())) {
-                        problems.add("'" + id + "' needs '" + dependency.getPluginId() + "', which is not in the set");
-                    }
-                }
-            }
+            List<String> problems = order.problemsOfSet(wanted, id -> refused.containsKey(id)
+                    ? "'" + id + "' failed: " + refused.get(id).reason() : "'" + id + "' is not loaded");
             if (!problems.isEmpty()) {
                 throw PluginOperationException.conflict(String.join("; ", problems));
             }
@@ -327,7 +320,7 @@ public final class PluginHost implements AutoCloseable {
 
     private void stopWithDependents(String id) {
         for (String dependent : startedDeepestFirst()) {
-            if (dependsOn(dependent, id)) {
+            if (order.dependsOn(dependent, id)) {
                 stopOne(dependent);
             }
         }
@@ -345,56 +338,16 @@ public final class PluginHost implements AutoCloseable {
 
     /** Started plugins ordered so that every plugin comes before the ones it depends on. */
     private List<String> startedDeepestFirst() {
-        List<String> ordered = new ArrayList<>();
         List<String> started = new ArrayList<>();
         manager.getStartedPlugins().forEach(plugin -> started.add(plugin.getPluginId()));
-        while (!started.isEmpty()) {
-            boolean progressed = false;
-            for (String id : List.copyOf(started)) {
-                boolean nobodyLeftDependsOnIt = started.stream().noneMatch(other -> !other.equals(id)
-                        && dependsOn(other, id));
-                if (nobodyLeftDependsOnIt) {
-                    ordered.add(id);
-                    started.remove(id);
-                    progressed = true;
-                }
-            }
-            if (!progressed) {
-                ordered.addAll(started);
-                break;
-            }
-        }
-        return ordered;
+        return order.deepestFirst(started);
     }
 
     /** @return loaded plugins that depend on {@code id}, directly or not, deepest first */
     private List<String> loadedDependents(String id) {
-        List<String> dependents = new ArrayList<>();
-        for (PluginWrapper plugin : manager.getPlugins()) {
-            if (!plugin.getPluginId().equals(id) && dependsOn(plugin.getPluginId(), id)) {
-                dependents.add(plugin.getPluginId());
-            }
-        }
-        dependents.sort((a, b) -> dependsOn(a, b) ? -1 : dependsOn(b, a) ? 1 : 0);
-        return dependents;
-    }
-
-    /** @return whether {@code id} depends on {@code dependency}, directly or through others */
-    private boolean dependsOn(String id, String dependency) {
-        return dependsOn(id, dependency, new LinkedHashSet<>());
-    }
-
-    private boolean dependsOn(String id, String dependency, Set<String> seen) {
-        PluginWrapper plugin = manager.getPlugin(id);
-        if (plugin == null || !seen.add(id)) {
-            return false;
-        }
-        for (PluginDependency direct : plugin.getDescriptor().getDependencies()) {
-            if (direct.getPluginId().equals(dependency) || dependsOn(direct.getPluginId(), dependency, seen)) {
-                return true;
-            }
-        }
-        return false;
+        List<String> loaded = new ArrayList<>();
+        manager.getPlugins().forEach(plugin -> loaded.add(plugin.getPluginId()));
+        return order.dependentsOf(id, loaded);
     }
 
     private List<?> startedExtensions(Class<?> type) {
