@@ -134,15 +134,34 @@ public final class SocketGateway implements EngineListener {
         }
     }
 
+    /**
+     * The session of a connection, registered while the connection is open: a packet that arrives after its
+     * connection closed gets a session that is not kept (and handles nothing), so none outlives its connection.
+     */
     private EngineSession sessionOf(EngineConnection connection) {
-        return sessions.computeIfAbsent(connection.id(),
-                id -> new EngineSession(connection, new SerialExecutor(handlerPool, MAX_PENDING_PACKETS)));
+        EngineSession known = sessions.get(connection.id());
+        if (known != null) {
+            return known;
+        }
+        if (!connection.isConnected()) {
+            return newSession(connection);
+        }
+        EngineSession session = sessions.computeIfAbsent(connection.id(), id -> newSession(connection));
+        if (!connection.isConnected() && sessions.remove(connection.id(), session)) {
+            // Closed meanwhile, maybe after onClosed ran: this session would never be removed.
+            session.markClosed();
+        }
+        return session;
+    }
+
+    private EngineSession newSession(EngineConnection connection) {
+        return new EngineSession(connection, new SerialExecutor(handlerPool, MAX_PENDING_PACKETS));
     }
 
     /** The Engine.IO connection is gone: its sockets leave their rooms and namespaces. */
     @Override
-    public void onClosed(EngineConnection connection) {
-        EngineSession session = sessions.remove(connection.id());
+    public void onClosed(UUID connectionId) {
+        EngineSession session = sessions.remove(connectionId);
         if (session == null) {
             return;
         }

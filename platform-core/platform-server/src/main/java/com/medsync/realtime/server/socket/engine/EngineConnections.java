@@ -94,16 +94,16 @@ final class EngineConnections implements EngineSessions {
         connectionOf(engine).close(reason);
     }
 
-    /** The connection is gone: its heartbeat stops and the listener is told. */
+    /**
+     * The connection is gone: its heartbeat stops and the listener is told, even when the connection was not
+     * registered (it closed while its first packet was being taken), so nothing is left behind above.
+     */
     void closed(UUID engineSessionId) {
         EngineConnection connection = open.remove(engineSessionId);
-        if (connection == null) {
-            return;
-        }
-        if (connection.heartbeat() != null) {
+        if (connection != null && connection.heartbeat() != null) {
             connection.heartbeat().stop();
         }
-        listener.onClosed(connection);
+        listener.onClosed(engineSessionId);
     }
 
     /** Closes every open connection with an Engine.IO close packet, so that clients reconnect (elsewhere). */

@@ -1,6 +1,7 @@
 package com.medsync.realtime.server.socket.engine;
 
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * What the engine tells the Socket.IO layer about a connection. Engine.IO itself (handshake, heartbeat,
@@ -21,6 +22,6 @@ public interface EngineListener {
      */
     void onConnectDeadline(EngineConnection connection, Duration timeout);
 
-    /** The connection is gone, whoever closed it. */
-    void onClosed(EngineConnection connection);
+    /** The connection with this id ({@link EngineConnection#id()}) is gone, whoever closed it. */
+    void onClosed(UUID connectionId);
 }
