@@ -1,7 +1,7 @@
 /**
  * The MedSync Realtime testkit: what a plugin's tests need to exercise it the way the platform runs it.
  * Add {@code com.medsync.realtime:medsync-platform-testkit} with scope {@code test}; it brings JUnit Jupiter's
- * API and AssertJ along. It is used on the class path (it has no module descriptor).
+ * API, AssertJ and ArchUnit along. It is used on the class path (it has no module descriptor).
  *
  * <ul>
  *   <li>{@link com.medsync.realtime.testkit.PluginJar} builds the plugin's pf4j jar from the test's compiled
@@ -9,7 +9,9 @@
  *   <li>{@link com.medsync.realtime.testkit.TestTokens} mints the JWTs a server with a given secret accepts;</li>
  *   <li>{@link com.medsync.realtime.testkit.TestSocket} connects the official Java Socket.IO client and awaits
  *       what it receives;</li>
- *   <li>{@link com.medsync.realtime.testkit.PublishClient} publishes through the HTTP publish API.</li>
+ *   <li>{@link com.medsync.realtime.testkit.PublishClient} publishes through the HTTP publish API;</li>
+ *   <li>{@link com.medsync.realtime.testkit.PluginBoundaries} fails a test when the plugin's code uses more than
+ *       the platform's API, or makes public what is not.</li>
  * </ul>
  *
  * <pre>{@code
