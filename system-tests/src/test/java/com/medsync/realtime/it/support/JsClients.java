@@ -65,7 +65,7 @@ public final class JsClients implements AutoCloseable {
         Path driver = jsDir.resolve("client-driver.mjs");
         if (!Files.isRegularFile(driver) || !Files.isDirectory(jsDir.resolve("node_modules/socket.io-client"))) {
             throw new IllegalStateException("the JS client driver is not installed in " + jsDir.toAbsolutePath()
-                    + " (run: mvn -B -pl platform-core/platform-it generate-test-resources)");
+                    + " (run: mvn -B -pl system-tests generate-test-resources)");
         }
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("medsync.it.node", "node"), driver.getFileName().toString())
                 .directory(jsDir.toFile());
