@@ -317,6 +317,8 @@ public final class SocketGateway implements EngineListener {
 
     /** Ends an Engine.IO connection that broke the protocol, as the reference server does. */
     private void close(EngineSession session, String reason) {
+        // Until the engine forgets the connection (after its close packet is written), queued packets are not handled.
+        session.markClosed();
         session.connection().close(reason);
     }
 }

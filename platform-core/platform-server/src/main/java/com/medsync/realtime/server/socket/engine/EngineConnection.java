@@ -10,12 +10,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One Engine.IO connection as the layers above the engine see it: it sends encoded packets, tells whether its
@@ -115,14 +117,34 @@ public final class EngineConnection {
     /**
      * Ends the connection with an Engine.IO close packet, as the reference server does: the client sees a
      * transport close and reconnects on its own (a Socket.IO DISCONNECT would tell it not to).
+     *
+     * <p>netty-socketio forgets a connection in {@code ClientHead.onChannelDisconnect}, and closes a WebSocket at
+     * once when a frame arrives for a connection it forgot. From any thread but the channel's event loop (a
+     * connection's handler thread, the delivery thread), the close packet's write is only queued on that loop,
+     * which may read the client's next frame first: the socket was then closed before the close packet was
+     * written, and the client saw a bare TCP close (which the JDK's WebSocket client now and then never reported:
+     * the fuzz's "open but deaf" connection). So the connection is forgotten on the loop, after the write: tasks
+     * queued there run in order.
      */
     public void close(String reason) {
         log.debug("Closing connection {}: {}", engine.getSessionId(), reason);
         ChannelFuture sent = engine.send(Packets.engineClose());
-        if (sent != null) {
-            sent.addListener(ChannelFutureListener.CLOSE);
+        if (sent == null) {
+            engine.onChannelDisconnect();
+            return;
         }
-        engine.onChannelDisconnect();
+        sent.addListener(ChannelFutureListener.CLOSE);
+        EventLoop loop = sent.channel().eventLoop();
+        if (loop.inEventLoop()) {
+            engine.onChannelDisconnect();
+            return;
+        }
+        try {
+            loop.execute(engine::onChannelDisconnect);
+        } catch (RejectedExecutionException e) {
+            // The loop is shutting down with the server: no write is left to wait for.
+            engine.onChannelDisconnect();
+        }
     }
 
     ClientHead engine() {
