@@ -27,18 +27,28 @@ final class BatchWebSocket implements WebSocket.Listener {
     private volatile Predicate<String> sentinel = frame -> false;
     private volatile AtomicInteger sentCounter;
     private volatile int total;
+    private volatile String openPacket = "none";
     private final java.util.concurrent.ConcurrentLinkedDeque<String> lastFrames = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static final ThreadLocal<List<String>> LAST_RECEIVED = ThreadLocal.withInitial(List::of);
     private static final ThreadLocal<String> LAST_SENT = ThreadLocal.withInitial(() -> "");
+    private static final ThreadLocal<String> LAST_TIMEOUT = ThreadLocal.withInitial(() -> "");
 
-    /** The last frames the server sent on this thread's previous {@link #run}, for reports. */
     /** How many of the last run's frames this client finished sending, on this thread. */
     static String lastSent() {
         return LAST_SENT.get();
     }
 
+    /** The last frames the server sent on this thread's previous {@link #run}, for reports. */
     static List<String> lastReceived() {
         return LAST_RECEIVED.get();
+    }
+
+    /**
+     * When this thread's previous {@link #run} timed out: its open packet (the session id to look for in the
+     * server's log) and whether the JDK client itself had seen its input or output close.
+     */
+    static String lastTimeout() {
+        return LAST_TIMEOUT.get();
     }
 
     static Outcome run(HttpClient client, int port, String query, List<String> frames, Predicate<String> sentinelAnswer,
@@ -73,6 +83,10 @@ final class BatchWebSocket implements WebSocket.Listener {
             try {
                 return listener.done.get(waitMillis, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
+                // The JDK client once sat on a TCP close it never reported (input not closed, no onClose or
+                // onError): this tells such a client from a server that keeps the connection open.
+                LAST_TIMEOUT.set("open packet " + listener.openPacket + "; client input closed: " + ws.isInputClosed()
+                        + ", output closed: " + ws.isOutputClosed());
                 return Outcome.TIMED_OUT;
             }
         } finally {
@@ -163,6 +177,7 @@ final class BatchWebSocket implements WebSocket.Listener {
                 lastFrames.pollFirst();
             }
             if (frame.startsWith("0")) {
+                openPacket = frame;
                 opened.complete(null);
             } else if ("1".equals(frame)) {
                 done.complete(Outcome.CLOSED_BY_SERVER);

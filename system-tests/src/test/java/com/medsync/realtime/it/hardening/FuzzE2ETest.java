@@ -69,9 +69,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FuzzE2ETest {
 
     static final long SEED = Long.getLong("fuzz.seed", 0xF022_E2E5L);
-    static final String NS = "/patient-pharmacy";
+    static final String NS = FuzzFrames.NS;
 
-    static final int WS_BATCHES = 2_850;
+    static final int WS_BATCHES = 2_850;             // 57,000 WebSocket frames (FuzzFrames.FRAMES_PER_BATCH each)
     /**
      * How long a fuzzed WebSocket may take to answer its last event or close. Deaf means never: nothing else
      * closes the connection within this time (the first heartbeat ping comes after 25 s). 3 s was once too short
@@ -79,7 +79,6 @@ class FuzzE2ETest {
      * writing WebSocket packets (it left a connection deaf when a packet failed to encode; ours closes it).
      */
     static final long SENTINEL_WAIT_MILLIS = 10_000;
-    static final int FRAMES_PER_BATCH = 20;          // 57,000 WebSocket frames
     static final int POLLING_BODIES = 500;
     static final int PACKETS_PER_BODY = 20;          // 10,000 polling packets
     static final int HANDSHAKES = 15_000;
@@ -345,72 +344,24 @@ class FuzzE2ETest {
 
     // ------------------------------------------------------------------------------ (a) socket frames
 
-    private static final List<String> FRAME_CORPUS = List.of(
-            "42" + NS + ",[\"join\",{\"room\":\"chat:room_1\"}]",
-            "42" + NS + ",7[\"join\",{\"room\":\"pharmacy:p1\"}]",
-            "42" + NS + ",8[\"leave\",{\"room\":\"user:fuzz_1\"}]",
-            "42" + NS + ",9[\"join\",{\"room\":\"dispatch:" + "d".repeat(128) + "\"}]",
-            "42" + NS + ",10[\"join\",{\"room\":7}]",
-            "42" + NS + ",11[\"join\"]",
-            "42" + NS + ",12[\"join\",\"chat:x\",{\"room\":\"chat:x\"}]",
-            "42" + NS + ",13[\"unknown:event\",{\"a\":[1,2,{\"b\":null}]}]",
-            "42" + NS + ",[\"chat:typing\",{\"roomId\":\"r\",\"isTyping\":true}]",
-            "42" + NS + ",999999999999999[\"leave\",{\"room\":\"chat:room_1\"}]",
-            "43" + NS + ",1[]",
-            "40" + NS + ",{\"token\":\"not-a-jwt\"}",
-            "40" + NS + ",{\"token\":12}",
-            "40/nowhere,{\"token\":\"x\"}",
-            "40/nowhere,",
-            "41/nowhere,",
-            "2",
-            "3",
-            "6",
-            "2probe");
-
     private static String token(SplittableRandom random) {
-        return tokens.get(random.nextInt(tokens.size()));
-    }
-
-    private static List<String> frameBatch(SplittableRandom random, int count) {
-        List<String> frames = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String base = pick(random, FRAME_CORPUS);
-            int roll = random.nextInt(100);
-            String frame;
-            if (roll < 12) {
-                frame = FuzzInputs.mutate(random, base, FRAME_CORPUS, 2_000);
-            } else if (roll < 14) {
-                frame = "4" + FuzzInputs.randomString(random, 40);
-            } else if (roll < 15) {
-                frame = FuzzInputs.randomString(random, 40);
-            } else {
-                frame = base;
-            }
-            frames.add(FuzzInputs.wellFormed(frame));
-        }
-        return frames;
+        return FuzzFrames.token(random, tokens);
     }
 
     private static void webSocketBatch(int index) {
-        SplittableRandom random = randomFor(SEED, index);
-        String sub = "fuzz_" + random.nextInt(tokens.size());
-        List<String> frames = new ArrayList<>();
-        frames.add("40" + NS + ",{\"token\":\"" + token(random) + "\"}");
-        List<String> fuzz = frameBatch(random, FRAMES_PER_BATCH);
-        frames.addAll(fuzz);
-        String sentinelId = String.valueOf(100_000 + index);
-        frames.add("42" + NS + "," + sentinelId + "[\"leave\",{\"room\":\"user:" + sub + "\"}]");
-        BatchWebSocket.Outcome outcome = BatchWebSocket.run(http, socketPort, "EIO=4&transport=websocket", frames,
-                frame -> frame.startsWith("43" + NS + "," + sentinelId + "["), SENTINEL_WAIT_MILLIS);
-        add("ws.frames", fuzz.size());
+        FuzzFrames.WebSocketBatch batch = FuzzFrames.webSocketBatch(SEED, index, tokens);
+        BatchWebSocket.Outcome outcome = BatchWebSocket.run(http, socketPort, "EIO=4&transport=websocket", batch.frames(),
+                batch.sentinelAnswer(), SENTINEL_WAIT_MILLIS);
+        add("ws.frames", batch.fuzz().size());
         add("ws.outcome." + outcome, 1);
         if (outcome == BatchWebSocket.Outcome.OPEN_FAILED) {
             periodicFailures.add("a WebSocket could not even be opened: " + index);
         } else if (outcome == BatchWebSocket.Outcome.TIMED_OUT) {
             stuckConnections.add("websocket batch " + index + " (seed " + SEED + "): " + outcome + "; frames "
-                    + quote(String.join(" | ", fuzz)) + "; frames the client finished sending: "
+                    + quote(String.join(" | ", batch.fuzz())) + "; frames the client finished sending: "
                     + BatchWebSocket.lastSent() + "; last frames from the server: " + BatchWebSocket.lastReceived()
-                    + "; the server's connection threads then: " + connectionThreads());
+                    + "; " + BatchWebSocket.lastTimeout() + "; the server's connection threads then: "
+                    + connectionThreads());
         }
     }
 
@@ -446,7 +397,7 @@ class FuzzE2ETest {
         if (random.nextInt(8) != 0) {
             packets.add("40" + NS + ",{\"token\":\"" + token(random) + "\"}");
         }
-        packets.addAll(frameBatch(random, PACKETS_PER_BODY));
+        packets.addAll(FuzzFrames.batch(random, PACKETS_PER_BODY));
         packets.add("1");
         byte[] body = String.join("\u001e", packets).getBytes(StandardCharsets.UTF_8);
         if (random.nextInt(10) == 0) { // invalid UTF-8 somewhere
