@@ -16,10 +16,7 @@ import com.medsync.realtime.it.support.RawEngineIo;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,8 +62,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code com.medsync} logger may have logged an ERROR, and the publish API must never have answered 5xx.
  *
  * <p>Each input is a function of {@link #SEED} and its index; failures print both with the input.
+ *
+ * <p>Each kind of input is sent once, by the first test that checks what it did ({@link Campaign}); so every test
+ * holds in any order, and alone ({@code -Dtest=FuzzE2ETest#noConnectionIsLeftOpenButDeaf} sends only the
+ * WebSocket frames).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FuzzE2ETest {
 
     static final long SEED = Long.getLong("fuzz.seed", 0xF022_E2E5L);
@@ -100,7 +101,6 @@ class FuzzE2ETest {
     private static final Queue publish5xx = new Queue();
     private static final Queue publishBadErrorShape = new Queue();
     private static final Queue handshakeNoAnswer = new Queue();
-    private static final Queue periodicFailures = new Queue();
     private static final Queue stuckConnections = new Queue();
     private static final Queue socketPort5xx = new Queue();
     private static final Queue handshakeHung = new Queue();
@@ -135,6 +135,69 @@ class FuzzE2ETest {
         @Override
         public String toString() {
             return size.get() + " time(s), first ones:\n  " + String.join("\n  ", items);
+        }
+    }
+
+    /**
+     * One kind of fuzzed input, sent once: by the first test that checks what it did. Every later test reads the
+     * same findings, so no test relies on another having run before it.
+     */
+    static final class Campaign {
+        private final String what;
+        private final int total;
+        private final IntConsumer input;
+        private final int checkEvery;
+        private final LongSupplier inputsSent;
+        /** What went wrong besides the checked findings: the well-behaved client refused, an input not even sent. */
+        final Queue failures = new Queue();
+        private boolean ran;
+        private Exception failed;
+
+        Campaign(String what, int total, IntConsumer input, int checkEvery, LongSupplier inputsSent) {
+            this.what = what;
+            this.total = total;
+            this.input = input;
+            this.checkEvery = checkEvery;
+            this.inputsSent = inputsSent;
+        }
+
+        /** Sends the inputs unless they were sent already; fails as the first run did when it could not finish. */
+        synchronized Campaign ran() throws Exception {
+            if (!ran) {
+                ran = true;
+                long started = System.nanoTime();
+                try {
+                    runParallel(total, input, checkEvery, what, failures);
+                } catch (Exception e) {
+                    failed = e;
+                }
+                report(what, started, inputsSent.getAsLong());
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            return this;
+        }
+    }
+
+    private static final Campaign WEB_SOCKET_FRAMES = new Campaign("websocket frames", WS_BATCHES,
+            FuzzE2ETest::webSocketBatch, 500, () -> count("ws.frames"));
+    private static final Campaign POLLING_PAYLOADS = new Campaign("polling bodies", POLLING_BODIES,
+            FuzzE2ETest::pollingBody, 250, () -> count("polling.packets"));
+    private static final Campaign HANDSHAKE_REQUESTS = new Campaign("handshakes", HANDSHAKES,
+            FuzzE2ETest::handshake, 4_000, () -> count("handshakes"));
+    private static final Campaign PUBLISH_REQUESTS = new Campaign("publish bodies", PUBLISH_BODIES,
+            FuzzE2ETest::publishBody, 4_000, () -> count("publish"));
+
+    private static void assertNothingWentWrongDuring(Campaign campaign) {
+        assertThat(campaign.failures.isEmpty()).as("a well-behaved client was refused, or an input could not be sent,"
+                + " during the %s: %s", campaign.what, campaign.failures).isTrue();
+    }
+
+    /** For the properties that must hold after every kind of input. */
+    private static void allCampaigns() throws Exception {
+        for (Campaign campaign : List.of(WEB_SOCKET_FRAMES, POLLING_PAYLOADS, HANDSHAKE_REQUESTS, PUBLISH_REQUESTS)) {
+            campaign.ran();
         }
     }
 
@@ -191,37 +254,27 @@ class FuzzE2ETest {
     // ------------------------------------------------------------------------------------------- the fuzz
 
     @Test
-    @Order(1)
     void socketFramesOverWebSocketAndPolling() throws Exception {
-        long started = System.nanoTime();
-        runParallel(WS_BATCHES, FuzzE2ETest::webSocketBatch, 500, "websocket frames");
-        runParallel(POLLING_BODIES, FuzzE2ETest::pollingBody, 250, "polling bodies");
-        report("socket frames", started, count("ws.frames") + count("polling.packets"));
+        assertNothingWentWrongDuring(WEB_SOCKET_FRAMES.ran());
+        assertNothingWentWrongDuring(POLLING_PAYLOADS.ran());
         assertThat(count("ws.frames") + count("polling.packets")).isGreaterThanOrEqualTo(65_000);
-        assertThat(periodicFailures.isEmpty()).as("a well-behaved client was refused during the fuzz: %s", periodicFailures)
-                .isTrue();
     }
 
     @Test
-    @Order(2)
     void engineIoHandshakes() throws Exception {
-        long started = System.nanoTime();
-        runParallel(HANDSHAKES, FuzzE2ETest::handshake, 4_000, "handshakes");
-        report("handshakes", started, count("handshakes"));
+        assertNothingWentWrongDuring(HANDSHAKE_REQUESTS.ran());
         assertThat(count("handshakes")).isGreaterThanOrEqualTo(HANDSHAKES);
-        assertThat(periodicFailures.isEmpty()).as("a well-behaved client was refused during the fuzz: %s", periodicFailures)
-                .isTrue();
     }
 
     @Test
-    @Order(3)
     void publishApiBodies() throws Exception {
-        long started = System.nanoTime();
-        runParallel(PUBLISH_BODIES, FuzzE2ETest::publishBody, 4_000, "publish bodies");
-        report("publish bodies", started, count("publish"));
+        assertNothingWentWrongDuring(PUBLISH_REQUESTS.ran());
         assertThat(count("publish")).isGreaterThanOrEqualTo(PUBLISH_BODIES);
-        assertThat(periodicFailures.isEmpty()).as("a well-behaved client was refused during the fuzz: %s", periodicFailures)
-                .isTrue();
+    }
+
+    @Test
+    void wellOverAHundredThousandInputsInAll() throws Exception {
+        allCampaigns();
         assertThat(count("ws.frames") + count("polling.packets") + count("handshakes") + count("publish"))
                 .as("inputs in total").isGreaterThanOrEqualTo(100_000);
     }
@@ -229,8 +282,8 @@ class FuzzE2ETest {
     // ------------------------------------------------------------------------------------- the properties
 
     @Test
-    @Order(10)
-    void anOfficialClientStillConnectsJoinsAndReceives() {
+    void anOfficialClientStillConnectsJoinsAndReceives() throws Exception {
+        allCampaigns();
         JsSocket socket = live.js().connect(live.medsync().canonicalUrl(),
                 JsClients.auth(live.medsync().patientToken("fuzz_after", PROBE_ROOM)));
         socket.awaitConnect();
@@ -244,8 +297,8 @@ class FuzzE2ETest {
     }
 
     @Test
-    @Order(11)
-    void readinessAndPublishStillAnswer() {
+    void readinessAndPublishStillAnswer() throws Exception {
+        allCampaigns();
         EmbeddedMedsync.Response ready = live.medsync().get("/health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         EmbeddedMedsync.Response published = live.medsync().publish(
@@ -254,8 +307,8 @@ class FuzzE2ETest {
     }
 
     @Test
-    @Order(12)
-    void theSinkSocketSurvivedEveryDelivery() {
+    void theSinkSocketSurvivedEveryDelivery() throws Exception {
+        PUBLISH_REQUESTS.ran();
         assertThat(sink.closed).as("the socket receiving the fuzzed publish payloads was disconnected").isNotDone();
         String marker = "sink-" + UUID.randomUUID();
         sink.watch("42" + NS + ",[\"test:broadcast\",{\"marker\":\"" + marker);
@@ -267,8 +320,8 @@ class FuzzE2ETest {
     }
 
     @Test
-    @Order(13)
-    void noServerThreadDied() {
+    void noServerThreadDied() throws Exception {
+        allCampaigns();
         Map<Thread, String> after = serverThreads();
         List<String> died = new ArrayList<>();
         threadsBefore.forEach((thread, name) -> {
@@ -290,8 +343,8 @@ class FuzzE2ETest {
     }
 
     @Test
-    @Order(14)
-    void noErrorWasLoggedByTheServer() {
+    void noErrorWasLoggedByTheServer() throws Exception {
+        allCampaigns();
         List<ILoggingEvent> errors = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(medsyncLog.list)) {
             if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
@@ -302,42 +355,39 @@ class FuzzE2ETest {
     }
 
     @Test
-    @Order(15)
-    void thePublishApiNeverAnswered5xx() {
+    void thePublishApiNeverAnswered5xx() throws Exception {
+        PUBLISH_REQUESTS.ran();
         assertThat(publish5xx.isEmpty()).as("publish API answers 5xx: %s", publish5xx).isTrue();
     }
 
     @Test
-    @Order(16)
-    void everyPublishErrorHasTheDocumentedShape() {
+    void everyPublishErrorHasTheDocumentedShape() throws Exception {
+        PUBLISH_REQUESTS.ran();
         assertThat(publishBadErrorShape.isEmpty()).as("publish errors not shaped {\"error\":{\"code\",\"message\"}}: %s",
                 publishBadErrorShape).isTrue();
     }
 
     @Test
-    @Order(17)
-    void everyHandshakeRequestWasAnswered() {
+    void everyHandshakeRequestWasAnswered() throws Exception {
+        HANDSHAKE_REQUESTS.ran();
         assertThat(handshakeNoAnswer.isEmpty()).as("handshake requests the server never answered: %s", handshakeNoAnswer)
                 .isTrue();
     }
 
     @Test
-    @Order(18)
-    void theSocketPortNeverAnswered5xx() {
+    void theSocketPortNeverAnswered5xx() throws Exception {
+        HANDSHAKE_REQUESTS.ran();
         assertThat(socketPort5xx.isEmpty()).as("Engine.IO requests answered 5xx: %s", socketPort5xx).isTrue();
     }
 
     /**
      * A connection that sent something the server does not accept is closed (protocol violation) or keeps being
-     * served; it must never be left open but deaf, answering nothing and never closed.
+     * served; it must never be left open but deaf, answering nothing and never closed. (Once 1 in about 2,850
+     * batches: a close decided on a handler thread lost its close packet; see {@link ClosePacketFirstE2ETest}.)
      */
-    @org.junit.jupiter.api.Disabled("rare, cause not found: 1 of 2,850 fuzzed WebSockets in some full suite runs"
-            + " (batches 2300 and 1494 of seed 4028818149), never in runs of this class alone. Batch 1494, with 10 s"
-            + " to answer: after the open packet and the CONNECT answer the server sent nothing more (no answer to"
-            + " the next CONNECT, acks, pings or probe) and did not close; see the benchmarks issue's closing note")
     @Test
-    @Order(19)
-    void noConnectionIsLeftOpenButDeaf() {
+    void noConnectionIsLeftOpenButDeaf() throws Exception {
+        WEB_SOCKET_FRAMES.ran();
         assertThat(stuckConnections.isEmpty()).as("connections left open without answering their last event: %s",
                 stuckConnections).isTrue();
     }
@@ -355,7 +405,7 @@ class FuzzE2ETest {
         add("ws.frames", batch.fuzz().size());
         add("ws.outcome." + outcome, 1);
         if (outcome == BatchWebSocket.Outcome.OPEN_FAILED) {
-            periodicFailures.add("a WebSocket could not even be opened: " + index);
+            WEB_SOCKET_FRAMES.failures.add("a WebSocket could not even be opened: " + index);
         } else if (outcome == BatchWebSocket.Outcome.TIMED_OUT) {
             stuckConnections.add("websocket batch " + index + " (seed " + SEED + "): " + outcome + "; frames "
                     + quote(String.join(" | ", batch.fuzz())) + "; frames the client finished sending: "
@@ -390,7 +440,7 @@ class FuzzE2ETest {
             return;
         }
         if (open.status() != 200 || !sid.find()) {
-            periodicFailures.add("polling handshake " + index + " answered " + open.status() + " " + open.failure());
+            POLLING_PAYLOADS.failures.add("polling handshake " + index + " answered " + open.status() + " " + open.failure());
             return;
         }
         List<String> packets = new ArrayList<>();
@@ -408,7 +458,7 @@ class FuzzE2ETest {
         add("polling.packets", PACKETS_PER_BODY);
         add("polling.status." + answer.status(), 1);
         if (!answer.answered()) {
-            periodicFailures.add("polling POST " + index + " (seed " + SEED + ") got no answer (" + answer.failure()
+            POLLING_PAYLOADS.failures.add("polling POST " + index + " (seed " + SEED + ") got no answer (" + answer.failure()
                     + "): " + quote(new String(body, StandardCharsets.UTF_8)));
         }
     }
@@ -745,7 +795,9 @@ class FuzzE2ETest {
 
     // -------------------------------------------------------------------------------------------- plumbing
 
-    private static void runParallel(int total, IntConsumer input, int checkEvery, String what) throws Exception {
+    /** Sends inputs {@code 0..total-1} on {@link #WORKERS} threads, with a well-behaved client now and then. */
+    private static void runParallel(int total, IntConsumer input, int checkEvery, String what, Queue failures)
+            throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "fuzz-worker");
             thread.setDaemon(true);
@@ -763,7 +815,7 @@ class FuzzE2ETest {
                             try {
                                 wellBehavedRawClient("during the " + what + " fuzz, after input " + index);
                             } catch (AssertionError | RuntimeException e) {
-                                periodicFailures.add(e.toString());
+                                failures.add(e.toString());
                             }
                         }
                     }
