@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 12,000 here, on two busy cores) that {@link ClosePacketFirstE2ETest} now reproduces at once.
  *
  * <pre>
- * mvn -B -pl platform-core/platform-it -am verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
+ * mvn -B -pl system-tests -am verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dtest=DeafWebSocketHunt -Dfuzz.hunt.minutes=12 [-Dfuzz.hunt.workers=4] [-Dfuzz.hunt.batches=0-2850 or 1494,2300]
  *     [-Dfuzz.seed=4028818149] [-Dfuzz.hunt.debugLog=target/hunt.log]
  * </pre>
