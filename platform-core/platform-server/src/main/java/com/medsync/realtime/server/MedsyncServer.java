@@ -130,13 +130,16 @@ public final class MedsyncServer implements AutoCloseable {
                 recoverySettings.enabled());
         if (settings.store() == ServerSettings.StoreType.REDIS) {
             // The shared stream is the cluster's delivery path and its recovery log at once.
-            RedisCluster redis = RedisCluster.join(settings.redis(), delivery, mapper);
+            RedisCluster redis = RedisCluster.join(settings.redis(), delivery, mapper, metrics.registry());
             this.cluster = Optional.of(redis);
             this.deliveryThread = Optional.empty();
             this.store = redis.store();
             this.broker = redis.broker();
         } else {
             MemoryKeyValueStore memory = new MemoryKeyValueStore();
+            // The same metric as a cluster node's, so dashboards need no case for one node.
+            Gauge.builder("medsync.store.up", () -> 1).description("1: the in-memory store is always up")
+                    .register(metrics.registry());
             housekeeping.scheduleWithFixedDelay(memory::evictExpired, 1, 1, TimeUnit.MINUTES);
             this.cluster = Optional.empty();
             this.store = memory;
@@ -171,6 +174,7 @@ public final class MedsyncServer implements AutoCloseable {
         readiness.put("socket", () -> socketEngine.isListening() ? Optional.empty()
                 : Optional.of("the Socket.IO port is not listening"));
         readiness.put("store", () -> cluster.isPresent() ? cluster.get().problem() : Optional.empty());
+        cluster.ifPresent(redis -> readiness.put("stream", redis::streamProblem));
         this.health = new HealthEndpoints(readiness);
         this.publishService = new PublishService(publishedEvents, store, broker, settings.idempotencyTtl(),
                 metrics::published);

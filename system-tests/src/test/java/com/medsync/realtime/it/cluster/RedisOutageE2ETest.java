@@ -63,6 +63,14 @@ class RedisOutageE2ETest {
                 () -> ready(node).status() == 503);
     }
 
+    private static String metrics(EmbeddedMedsync node) {
+        return node.get("/metrics").body();
+    }
+
+    private static void awaitMetric(EmbeddedMedsync node, String line) {
+        Await.until(() -> "'" + line + "' in /metrics", RECOVERY, () -> metrics(node).contains(line));
+    }
+
     private static void awaitReady(EmbeddedMedsync node) {
         Await.until(() -> "node ready again, last answer " + ready(node).body(), RECOVERY,
                 () -> ready(node).status() == 200);
@@ -81,11 +89,18 @@ class RedisOutageE2ETest {
             for (JsSocket socket : new JsSocket[] {onA, alsoOnA, onB}) {
                 socket.awaitEvent("chat:message");
             }
+            awaitMetric(nodeA, "medsync_store_up 1.0");
+            String healthy = metrics(nodeA);
+            assertThat(healthy).contains("medsync_stream_lag_events 0.0").contains("medsync_stream_lag_seconds 0.0")
+                    .as("Lettuce's latency of every Redis command, by type")
+                    .containsPattern("lettuce_command_completion_seconds_count\\{.*command=\"XADD\"");
+            assertThat(ready(nodeA).json().path("checks").path("stream").asText()).isEqualTo("UP");
 
             redis.kill();
 
             awaitNotReady(nodeA);
             awaitNotReady(nodeB);
+            awaitMetric(nodeB, "medsync_store_up 0.0");
             JsonNode answer = ready(nodeB).json();
             assertThat(answer.path("checks").path("store").asText()).isEqualTo("DOWN");
             assertThat(answer.path("problems").path("store").asText()).contains("Redis");
@@ -102,6 +117,7 @@ class RedisOutageE2ETest {
 
             awaitReady(nodeA);
             awaitReady(nodeB);
+            awaitMetric(nodeB, "medsync_store_up 1.0");
             assertThat(nodeB.publish(CHAT.formatted("msg_after")).status()).isEqualTo(202);
             for (JsSocket socket : new JsSocket[] {onA, alsoOnA, onB}) {
                 assertThat(socket.await("msg_after", RECOVERY, e -> "chat:message".equals(e.path("event").asText())

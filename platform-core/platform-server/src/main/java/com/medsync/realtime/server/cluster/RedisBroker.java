@@ -122,6 +122,27 @@ public final class RedisBroker implements Broker {
         return Optional.ofNullable(lastDelivered);
     }
 
+    /**
+     * How far this node's reader is behind the stream, read on the shared connection; empty before the reader
+     * started (it has no position yet).
+     *
+     * @throws RedisException when Redis does not answer
+     */
+    Optional<StreamLag> lag() {
+        String delivered = lastDelivered;
+        if (delivered == null) {
+            return Optional.empty();
+        }
+        RedisCommands<String, String> commands = redis.commands();
+        List<StreamMessage<String, String>> after = commands.xrange(stream,
+                Range.from(Range.Boundary.excluding(delivered), Range.Boundary.unbounded()),
+                Limit.from(StreamLag.COUNT_CAP + 1));
+        List<String> time = commands.time();
+        long nowMillis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+        return Optional.of(StreamLag.of(nowMillis,
+                after.isEmpty() ? Optional.empty() : Optional.of(after.get(0).getId()), after.size()));
+    }
+
     private Optional<String> newest(RedisCommands<String, String> commands) {
         List<StreamMessage<String, String>> last = commands.xrevrange(stream, Range.create("-", "+"), Limit.from(1));
         return last.isEmpty() ? Optional.empty() : Optional.of(last.get(0).getId());

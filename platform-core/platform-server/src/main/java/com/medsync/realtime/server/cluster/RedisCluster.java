@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Cluster mode: what a node shares with the others through Redis. The store, the event log (broker), the
@@ -37,6 +38,7 @@ public final class RedisCluster implements AutoCloseable {
     /** How often a node looks for a plugin set changed by another node: well within the one second promised. */
     private static final Duration PLUGIN_SET_POLL = Duration.ofMillis(250);
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private final String node;
     private final RedisLink link;
@@ -49,23 +51,35 @@ public final class RedisCluster implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Probes Redis once a second, apart from the sync thread: a probe may wait for the command timeout. */
+    private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "medsync-store-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final StoreHealth health;
     private volatile boolean syncFailing;
 
-    private RedisCluster(RedisSettings settings, LocalDelivery delivery, ObjectMapper mapper) {
+    private RedisCluster(RedisSettings settings, LocalDelivery delivery, ObjectMapper mapper, MeterRegistry registry) {
         this.node = nodeId();
-        this.link = new RedisLink(settings);
+        this.link = new RedisLink(settings, Optional.of(registry));
         this.store = new RedisKeyValueStore(link);
         this.broker = new RedisBroker(link, delivery, mapper, Clock.systemUTC());
         this.pluginSet = new RedisPluginSet(link, mapper, node);
         this.members = new ClusterMembers(link, mapper, node);
+        this.health = new StoreHealth(link, broker, settings.maxStreamLag());
+        health.register(registry);
     }
 
     /** Starts connecting to Redis in the background; the event stream is read from the first connection on. */
-    public static RedisCluster join(RedisSettings settings, LocalDelivery delivery, ObjectMapper mapper) {
-        RedisCluster cluster = new RedisCluster(settings, delivery, mapper);
+    public static RedisCluster join(RedisSettings settings, LocalDelivery delivery, ObjectMapper mapper,
+            MeterRegistry registry) {
+        RedisCluster cluster = new RedisCluster(settings, delivery, mapper, registry);
         log.info("Cluster mode: node {} on Redis {} with prefix '{}'", cluster.node, cluster.link.redacted(),
                 settings.prefix());
         cluster.link.start(cluster.broker::start);
+        cluster.probes.scheduleWithFixedDelay(cluster.health::probe, 0, PROBE_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         return cluster;
     }
 
@@ -117,6 +131,14 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /**
+     * @return why this node's stream reader is too far behind to serve its clients current events (more than
+     *     {@code medsync.store.redis-max-stream-lag}), or empty
+     */
+    public Optional<String> streamProblem() {
+        return health.lagProblem();
+    }
+
+    /**
      * Delivers an event to this node's sockets only, for what may go on while Redis is away (a client's
      * typing indicator to the others in its room on this node). It carries the offset of the last event
      * this node delivered from the log: a client recovering from it misses nothing of the log.
@@ -159,6 +181,7 @@ public final class RedisCluster implements AutoCloseable {
     @Override
     public void close() {
         leave();
+        probes.shutdownNow();
         broker.close();
         link.close();
     }

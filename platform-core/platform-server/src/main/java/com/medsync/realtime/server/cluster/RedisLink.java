@@ -9,8 +9,11 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +50,20 @@ public final class RedisLink implements AutoCloseable {
     private volatile boolean closed;
 
     public RedisLink(RedisSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /**
+     * @param latencies where every Redis command's latency is recorded (Lettuce's {@code lettuce.command.*}
+     *                  timers, by command type), if anywhere
+     */
+    public RedisLink(RedisSettings settings, Optional<MeterRegistry> latencies) {
         this.settings = settings;
-        this.resources = ClientResources.builder()
-                .reconnectDelay(Delay.exponential(FIRST_DELAY, settings.reconnectMaxDelay(), 2, TimeUnit.MILLISECONDS))
-                .build();
+        ClientResources.Builder builder = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(FIRST_DELAY, settings.reconnectMaxDelay(), 2, TimeUnit.MILLISECONDS));
+        latencies.ifPresent(registry -> builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(
+                registry, MicrometerOptions.builder().histogram(true).build())));
+        this.resources = builder.build();
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(settings.commandTimeout());
         this.client = RedisClient.create(resources, uri);

@@ -34,6 +34,7 @@ public final class EnvironmentOverrides {
         PATHS.put("MEDSYNC_STORE", "medsync.store.type");
         PATHS.put("MEDSYNC_REDIS_URL", "medsync.store.redis-url");
         PATHS.put("MEDSYNC_REDIS_PREFIX", "medsync.store.redis-prefix");
+        PATHS.put("MEDSYNC_REDIS_MAX_STREAM_LAG", "medsync.store.redis-max-stream-lag");
         PATHS.put("MEDSYNC_ALLOWED_ORIGINS", "medsync.allowed-origins");
     }
 

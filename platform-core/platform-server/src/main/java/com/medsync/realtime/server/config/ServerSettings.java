@@ -74,10 +74,12 @@ public record ServerSettings(
     /**
      * The Redis of a cluster: every key, channel and stream name starts with {@code prefix}, so deployments
      * can share one Redis. {@code eventRetention} is how long the event stream keeps an event (the recovery
-     * window plus a margin); {@code reconnectMaxDelay} caps the backoff between reconnection attempts.
+     * window plus a margin); {@code reconnectMaxDelay} caps the backoff between reconnection attempts;
+     * {@code maxStreamLag} is how long the oldest event this node has not delivered may wait before the node
+     * reports not ready.
      */
     public record RedisSettings(String url, String prefix, Duration commandTimeout, Duration eventRetention,
-            Duration reconnectMaxDelay) {
+            Duration reconnectMaxDelay, Duration maxStreamLag) {
     }
 
     /** Where shared state lives. */
@@ -161,7 +163,8 @@ public record ServerSettings(
         }
         return new RedisSettings(url, prefix, positive(s, "medsync.store.redis-command-timeout"),
                 positive(s, "medsync.store.redis-event-retention"),
-                positive(s, "medsync.store.redis-reconnect-max-delay"));
+                positive(s, "medsync.store.redis-reconnect-max-delay"),
+                positive(s, "medsync.store.redis-max-stream-lag"));
     }
 
     /** A thread count where 0 means one per processor the JVM may use. */
