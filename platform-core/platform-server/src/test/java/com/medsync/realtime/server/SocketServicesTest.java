@@ -3,13 +3,11 @@ package com.medsync.realtime.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.medsync.realtime.server.delivery.Broker;
-import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.event.OutboundEvent;
-import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.server.metrics.PlatformMetrics;
 import com.medsync.realtime.server.room.RoomAccess;
 import com.medsync.realtime.server.socket.SocketEvents;
+import com.medsync.realtime.server.testing.RecordingBroker;
 import com.medsync.realtime.spi.room.Room;
 
 import java.util.ArrayList;
@@ -44,25 +42,8 @@ class SocketServicesTest {
     }
 
     private SocketServices services(boolean brokerDown) {
-        Broker broker = new Broker() {
-            @Override
-            public void publish(OutboundEvent event) {
-                if (brokerDown) {
-                    throw new BrokerUnavailableException("Redis is down");
-                }
-                published.add(event);
-            }
-
-            @Override
-            public Optional<List<SequencedEvent>> eventsAfter(String offset) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> lastOffset() {
-                return Optional.empty();
-            }
-        };
+        RecordingBroker broker = new RecordingBroker(published);
+        broker.down = brokerDown;
         return new SocketServices(new RoomAccess(List.of(), Optional.empty()), broker, deliveredLocally::add,
                 new SocketEvents(List.of()), new PlatformMetrics());
     }

@@ -2,12 +2,11 @@ package com.medsync.realtime.server.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.BrokerUnavailableException;
 import com.medsync.realtime.server.event.OutboundEvent;
-import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.server.publish.PublishRejected.Reason;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
+import com.medsync.realtime.server.testing.RecordingBroker;
 import com.medsync.realtime.spi.event.ContractViolation;
 import com.medsync.realtime.spi.event.PublishedEventHandler;
 import com.medsync.realtime.spi.event.Routing;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,35 +31,6 @@ class PublishServiceTest {
     private final RecordingBroker broker = new RecordingBroker(emitted);
     private final PublishService service = new PublishService(handlers, new MemoryKeyValueStore(), broker,
             Duration.ofHours(24), event -> { });
-
-    /** Records what it accepts; refuses everything while {@code down}, as a broker whose Redis is away. */
-    private static final class RecordingBroker implements Broker {
-
-        private final List<OutboundEvent> accepted;
-        private boolean down;
-
-        RecordingBroker(List<OutboundEvent> accepted) {
-            this.accepted = accepted;
-        }
-
-        @Override
-        public void publish(OutboundEvent event) {
-            if (down) {
-                throw new BrokerUnavailableException("Redis is away");
-            }
-            accepted.add(event);
-        }
-
-        @Override
-        public Optional<List<SequencedEvent>> eventsAfter(String offset) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> lastOffset() {
-            return Optional.empty();
-        }
-    }
 
     /** A chat-like handler: needs data.roomId, routes to chat:{roomId}. */
     private static final PublishedEventHandler CHAT = new PublishedEventHandler() {
