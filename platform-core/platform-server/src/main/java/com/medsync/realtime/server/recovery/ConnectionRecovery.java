@@ -136,12 +136,16 @@ public final class ConnectionRecovery {
         return delivery.replayPackets(hold, claim.resumeFrom(), missed, maxPackets);
     }
 
-    /** Sends a held, restored socket its replay, then lets live deliveries through again. */
-    public void replay(CatchUp hold, Claim claim, List<SequencedEvent> missed, List<EncodedPacket> replay) {
+    /**
+     * Sends a held, restored socket its CONNECT answer and its replay, then lets live deliveries through again.
+     * The recovery is counted first: whoever sees the client connected must also see it counted.
+     */
+    public void complete(CatchUp hold, Claim claim, List<SequencedEvent> missed, List<EncodedPacket> replay) {
+        outcomes.accept("recovered");
+        hold.socket().sendConnected(Optional.of(claim.pid()));
         replay.forEach(hold.socket()::send);
         String through = missed.isEmpty() ? claim.resumeFrom().orElseThrow() : missed.get(missed.size() - 1).offset();
         delivery.release(hold, through);
-        outcomes.accept("recovered");
     }
 
     /** The restore of a claimed session could not be completed: the client gets a fresh connection. */

@@ -95,8 +95,7 @@ public final class RecoveringSocketOpener implements SocketRecovery {
             return Optional.empty();
         }
         recovery.opened(socket, Optional.of(claim.pid()));
-        socket.sendConnected(Optional.of(claim.pid()));
-        recovery.replay(hold, claim, missed.get(), replay.get());
+        recovery.complete(hold, claim, missed.get(), replay.get());
         log.debug("Recovered {} with {} missed events", socket, replay.get().size());
         return Optional.of(socket);
     }
