@@ -1,6 +1,7 @@
 package com.medsync.realtime.it.core;
 
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.BareNettySocketIoServer;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
@@ -131,14 +132,16 @@ class NettySocketIoGapsE2ETest {
 
         assertThat(bare.defaultNamespaceConnects()).as("bare netty-socketio fires '/' for a /patient-pharmacy client")
                 .isNotEmpty();
-        String metrics = medsync.get("/metrics").body();
-        assertThat(metrics).contains("medsync_connects_total{namespace=\"/patient-pharmacy\"}")
-                .doesNotContain("medsync_connects_total{namespace=\"/\"}");
+        // Counted by the 'connection' listeners, which run once the CONNECT answer is out, as in the reference server.
+        Await.until("the /patient-pharmacy connect to be counted", () -> medsync.get("/metrics").body()
+                .contains("medsync_connects_total{namespace=\"/patient-pharmacy\"}"));
+        assertThat(medsync.get("/metrics").body()).doesNotContain("medsync_connects_total{namespace=\"/\"}");
         assertThat(medsync.server().namespaces().find("/").orElseThrow().socketCount()).isZero();
 
         JsSocket legacy = js.connect(medsync.url("/"), JsClients.auth(medsync.patientToken("patient_main")));
         legacy.awaitConnect();
-        assertThat(medsync.get("/metrics").body()).contains("medsync_connects_total{namespace=\"/\"} 1.0");
+        Await.until("the '/' connect to be counted",
+                () -> medsync.get("/metrics").body().contains("medsync_connects_total{namespace=\"/\"} 1.0"));
         bareClient.close();
         client.close();
         legacy.close();
