@@ -80,6 +80,8 @@ public final class MedsyncServer implements AutoCloseable {
     private static final Duration FIRST_CONNECTION_WAIT = Duration.ofSeconds(15);
     /** Events accepted and not yet delivered before publishers wait (about a second at full speed). */
     private static final int DELIVERY_BACKLOG = 10_000;
+    /** How long a stopping node waits for the sessions of the clients it closed to be saved (in Redis). */
+    private static final Duration SESSIONS_SAVED_TIMEOUT = Duration.ofSeconds(3);
 
     private final ServerSettings settings;
     private final Credentials credentials;
@@ -103,6 +105,7 @@ public final class MedsyncServer implements AutoCloseable {
     private final PublishService publishService;
     private final HealthEndpoints health;
     private final SocketIoEngine socketEngine;
+    private final SocketGateway gateway;
     private final Router httpRoutes;
     private final NodeStats stats;
     private PluginAdministration plugins;
@@ -159,7 +162,7 @@ public final class MedsyncServer implements AutoCloseable {
         // Without Redis, what clients relay to each other still reaches the sockets of this node.
         SocketPlatform socketPlatform = new SocketServices(roomAccess, broker,
                 event -> cluster.ifPresent(redis -> redis.deliverLocally(event)), socketEvents, metrics);
-        SocketGateway gateway = new SocketGateway(namespaces,
+        this.gateway = new SocketGateway(namespaces,
                 authenticator.orElseGet(() -> new JwtAuthenticator(credentials.jwt())), clientEvents,
                 socketEvents, settings.limits(), handlerPool, mapper,
                 new RecoveringSocketOpener(recovery, socketPlatform, settings.limits()));
@@ -302,7 +305,13 @@ public final class MedsyncServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        release(socketEngine::closeGracefully);
+        release(() -> {
+            socketEngine.closeGracefully();
+            if (!gateway.awaitAllClosed(SESSIONS_SAVED_TIMEOUT)) {
+                log.warn("Shutting down before every closed client's session was saved for recovery (waited {})",
+                        SESSIONS_SAVED_TIMEOUT);
+            }
+        });
     }
 
     public java.time.Duration shutdownGracePeriod() {
@@ -317,18 +326,21 @@ public final class MedsyncServer implements AutoCloseable {
     }
 
     private void release(Runnable closeSockets) {
-        ShutdownSteps steps = new ShutdownSteps().then(closeSockets);
+        ShutdownSteps steps = new ShutdownSteps().then("closing the Socket.IO port and its clients", closeSockets);
         if (httpServer != null) {
-            steps.then(httpServer::close);
+            steps.then("closing the HTTP API", httpServer::close);
         }
-        cluster.ifPresent(redis -> steps.then(redis::leave));
+        cluster.ifPresent(redis -> steps.then("leaving the cluster", redis::leave));
         if (plugins != null) {
-            steps.then(plugins::shutdown);
+            steps.then("stopping plugins", plugins::shutdown);
         }
-        steps.then(broker::close);
-        deliveryThread.ifPresent(thread -> steps.then(thread::close));
-        cluster.ifPresent(redis -> steps.then(redis::close));
-        steps.then(handlerPool::shutdown).then(pluginScheduler::shutdownNow).then(housekeeping::shutdownNow).run();
+        steps.then("closing the broker", broker::close);
+        deliveryThread.ifPresent(thread -> steps.then("stopping the delivery thread", thread::close));
+        cluster.ifPresent(redis -> steps.then("closing the Redis connection", redis::close));
+        steps.then("stopping event handlers", handlerPool::shutdown)
+                .then("stopping plugin tasks", pluginScheduler::shutdownNow)
+                .then("stopping housekeeping", housekeeping::shutdownNow)
+                .run();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -14,20 +14,33 @@ final class ShutdownSteps {
 
     private static final Logger log = LoggerFactory.getLogger(ShutdownSteps.class);
 
-    private final List<Runnable> steps = new ArrayList<>();
+    /** A step slower than this is logged at INFO: it is what an operator looks for when a stop is slow. */
+    private static final long SLOW_MILLIS = 500;
 
-    ShutdownSteps then(Runnable step) {
-        steps.add(step);
+    private final List<Step> steps = new ArrayList<>();
+
+    private record Step(String name, Runnable action) {
+    }
+
+    ShutdownSteps then(String name, Runnable step) {
+        steps.add(new Step(name, step));
         return this;
     }
 
     /** Runs every step once, in order; a failing step is logged. */
     void run() {
-        for (Runnable step : steps) {
+        for (Step step : steps) {
+            long started = System.nanoTime();
             try {
-                step.run();
+                step.action().run();
             } catch (RuntimeException e) {
-                log.warn("Shutdown step failed", e);
+                log.warn("Shutdown step '{}' failed", step.name(), e);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis >= SLOW_MILLIS) {
+                log.info("Shutdown: {} took {} ms", step.name(), millis);
+            } else {
+                log.debug("Shutdown: {} took {} ms", step.name(), millis);
             }
         }
         steps.clear();

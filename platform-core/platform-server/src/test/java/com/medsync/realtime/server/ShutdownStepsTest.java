@@ -14,11 +14,11 @@ class ShutdownStepsTest {
         List<String> ran = new ArrayList<>();
 
         new ShutdownSteps()
-                .then(() -> ran.add("sockets"))
-                .then(() -> {
+                .then("sockets", () -> ran.add("sockets"))
+                .then("redis", () -> {
                     throw new IllegalStateException("Redis gone");
                 })
-                .then(() -> ran.add("threads"))
+                .then("threads", () -> ran.add("threads"))
                 .run();
 
         assertThat(ran).containsExactly("sockets", "threads");
@@ -27,7 +27,7 @@ class ShutdownStepsTest {
     @Test
     void runningTwiceReleasesOnce() {
         List<String> ran = new ArrayList<>();
-        ShutdownSteps steps = new ShutdownSteps().then(() -> ran.add("port"));
+        ShutdownSteps steps = new ShutdownSteps().then("port", () -> ran.add("port"));
 
         steps.run();
         steps.run();

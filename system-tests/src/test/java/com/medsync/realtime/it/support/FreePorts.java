@@ -39,4 +39,24 @@ public final class FreePorts {
             return false;
         }
     }
+
+    /**
+     * A free port below the kernel's ephemeral range, for a server that goes down while others keep connecting
+     * to its port (Redis, a node restarted under a load balancer's health checks): were it an ephemeral port,
+     * one of those attempts could connect to itself (TCP simultaneous open) and hold the port, so that the
+     * server could not come back on it.
+     */
+    public static int belowEphemeralRange() {
+        // Linux's default ephemeral range starts at 32768 (/proc/sys/net/ipv4/ip_local_port_range).
+        int low = 10_000;
+        int firstEphemeral = 32_768;
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = low + random.nextInt(firstEphemeral - low);
+            if (isFree(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + low + " and " + firstEphemeral);
+    }
 }

@@ -38,33 +38,14 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a Redis on a free port. */
     public static RedisServer start() {
-        RedisServer redis = new RedisServer(portBelowEphemeralRange());
+        RedisServer redis = new RedisServer(FreePorts.belowEphemeralRange());
         redis.restart();
         return redis;
     }
 
     /** A Redis on a free port that is not started yet: for nodes that must start while Redis is down. */
     public static RedisServer notStarted() {
-        return new RedisServer(portBelowEphemeralRange());
-    }
-
-    /**
-     * A free port below the kernel's ephemeral range. While Redis is down, nodes keep connecting to its port;
-     * were it an ephemeral port, one of those attempts could connect to itself (TCP simultaneous open) and
-     * hold the port, so that Redis could not come back on it.
-     */
-    private static int portBelowEphemeralRange() {
-        // Linux's default ephemeral range starts at 32768 (/proc/sys/net/ipv4/ip_local_port_range).
-        int low = 10_000;
-        int firstEphemeral = 32_768;
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = low + random.nextInt(firstEphemeral - low);
-            if (FreePorts.isFree(port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port between " + low + " and " + firstEphemeral);
+        return new RedisServer(FreePorts.belowEphemeralRange());
     }
 
     public int port() {

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Everything Socket.IO (protocol 5) above Engine.IO: namespace CONNECT with authentication, DISCONNECT,
@@ -56,6 +57,8 @@ public final class SocketGateway implements EngineListener {
     private final ObjectMapper mapper;
     private final SocketIoPacketParser parser = new SocketIoPacketParser();
     private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
+    /** Closed connections whose sockets are still being removed (and their sessions saved for recovery). */
+    private final AtomicInteger removing = new AtomicInteger();
     private final LimitSettings limits;
     private final UserConnections userConnections;
     private final SocketRecovery recovery;
@@ -168,7 +171,36 @@ public final class SocketGateway implements EngineListener {
         session.markClosed();
         // Queued after whatever the connection still had pending, so a CONNECT in flight cannot leak a socket.
         // A lost connection leaves its sockets recoverable.
-        session.tasks().executeAlways(() -> session.detachAll().forEach(socket -> removeSocket(socket, true)));
+        removing.incrementAndGet();
+        session.tasks().executeAlways(() -> {
+            try {
+                session.detachAll().forEach(socket -> removeSocket(socket, true));
+            } finally {
+                removing.decrementAndGet();
+            }
+        });
+    }
+
+    /**
+     * Waits until every connection is closed and its sockets removed, their sessions saved for recovery: a
+     * stopping node must not close its store under the saves of the clients it just closed.
+     *
+     * @return false when that took longer than {@code timeout}
+     */
+    public boolean awaitAllClosed(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!sessions.isEmpty() || removing.get() > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the number of Engine.IO connections that have spoken Socket.IO */

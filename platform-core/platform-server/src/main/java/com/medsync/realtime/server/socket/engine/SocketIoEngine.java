@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * The Socket.IO port: netty-socketio for Engine.IO (transports, upgrade, heartbeats), with the
@@ -30,6 +31,8 @@ public final class SocketIoEngine implements AutoCloseable {
 
     /** A day: netty-socketio's pings and ping timeout never fire while a connection lives. */
     private static final int NETTY_HEARTBEAT_OFF_MILLIS = 24 * 60 * 60 * 1000;
+    /** What the event loops get to finish their queued writes (the close packets) once the port is stopped. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
     private final SocketIOServer server;
     private final EngineConnections connections;
@@ -125,7 +128,7 @@ public final class SocketIoEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        EventLoopStop.stop(server, STOP_TIMEOUT);
     }
 
     /** Keeps client-caused exceptions in the log at the right level, without stack traces for noise. */
