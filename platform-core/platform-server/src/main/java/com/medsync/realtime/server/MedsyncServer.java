@@ -18,6 +18,8 @@ import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.DeliveryThread;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.delivery.MemoryBroker;
+import com.medsync.realtime.server.lease.ClusterLeases;
+import com.medsync.realtime.server.lease.MemoryLeaseStore;
 import com.medsync.realtime.server.metrics.PlatformMetrics;
 import com.medsync.realtime.server.plugin.feature.PlatformServices;
 import com.medsync.realtime.server.plugin.admin.PluginAdministration;
@@ -82,6 +84,8 @@ public final class MedsyncServer implements AutoCloseable {
     private static final int DELIVERY_BACKLOG = 10_000;
     /** How long a stopping node waits for the sessions of the clients it closed to be saved (in Redis). */
     private static final Duration SESSIONS_SAVED_TIMEOUT = Duration.ofSeconds(3);
+    /** The holder name of a single node's leases, which nobody else contends for. */
+    private static final String SINGLE_NODE = "single-node";
 
     private final ServerSettings settings;
     private final Credentials credentials;
@@ -99,6 +103,8 @@ public final class MedsyncServer implements AutoCloseable {
     private final ExecutorService handlerPool;
     private final ScheduledExecutorService housekeeping;
     private final ScheduledExecutorService pluginScheduler;
+    /** The leases of plugins' once-per-cluster tasks: in Redis in cluster mode, else this node's alone. */
+    private final ClusterLeases leases;
     private final Broker broker;
     /** The memory broker's delivery thread (Redis has its own reader thread). */
     private final Optional<DeliveryThread> deliveryThread;
@@ -138,6 +144,8 @@ public final class MedsyncServer implements AutoCloseable {
             this.deliveryThread = Optional.empty();
             this.store = redis.store();
             this.broker = redis.broker();
+            this.leases = new ClusterLeases(redis.leaseStore(), redis.node(), settings.redis().leaseTtl(),
+                    metrics.registry());
         } else {
             MemoryKeyValueStore memory = new MemoryKeyValueStore();
             // The same metric as a cluster node's, so dashboards need no case for one node.
@@ -156,6 +164,8 @@ public final class MedsyncServer implements AutoCloseable {
                     recoverySettings.enabled() ? recoverySettings.maxEvents() : 0, java.time.Clock.systemUTC());
             delivery.startsAfter(memoryBroker.origin());
             this.broker = memoryBroker;
+            this.leases = new ClusterLeases(new MemoryLeaseStore(System::nanoTime), SINGLE_NODE,
+                    settings.redis().leaseTtl(), metrics.registry());
         }
         ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
                 store, broker, delivery, mapper, metrics::recovery);
@@ -182,7 +192,8 @@ public final class MedsyncServer implements AutoCloseable {
         this.publishService = new PublishService(publishedEvents, store, broker, settings.idempotencyTtl(),
                 metrics::published);
         this.stats = new NodeStats(namespaces, metrics,
-                () -> this.plugins == null ? List.of() : List.copyOf(this.plugins.startedIds()), cluster);
+                () -> this.plugins == null ? List.of() : List.copyOf(this.plugins.startedIds()), leases::held,
+                cluster);
         this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()));
     }
 
@@ -237,7 +248,8 @@ public final class MedsyncServer implements AutoCloseable {
     private void startPlugins(Config config, String platformVersion) {
         EventPublisher publisher = publishService::publishOne;
         PlatformServices services = new PlatformServices(clientEvents, publishedEvents, roomAccess, socketEvents,
-                namespaces, httpRoutes, store, metrics.registry(), pluginScheduler, publisher, config, mapper);
+                namespaces, httpRoutes, store, metrics.registry(), pluginScheduler, leases, publisher, config,
+                mapper);
         plugins = PluginPlatform.start(settings.pluginsDir(), settings.stateDir(), platformVersion, settings.phase(),
                 services, cluster.map(RedisCluster::pluginSet).orElse(SharedPluginSet.NONE));
         cluster.ifPresent(redis -> redis.keepInStep(plugins, stats::nodeFigures));
@@ -334,6 +346,8 @@ public final class MedsyncServer implements AutoCloseable {
         if (plugins != null) {
             steps.then("stopping plugins", plugins::shutdown);
         }
+        // Plugins released their leases as they stopped; what a run still uses is left to expire.
+        steps.then("releasing leases", leases::close);
         steps.then("closing the broker", broker::close);
         deliveryThread.ifPresent(thread -> steps.then("stopping the delivery thread", thread::close));
         cluster.ifPresent(redis -> steps.then("closing the Redis connection", redis::close));

@@ -18,14 +18,17 @@ final class NodeStats {
     private final NamespaceRegistry namespaces;
     private final PlatformMetrics metrics;
     private final Supplier<List<String>> startedPlugins;
+    private final Supplier<List<String>> heldLeases;
     private final Optional<RedisCluster> cluster;
     private final long startedAtMillis = System.currentTimeMillis();
 
+    /** @param heldLeases the once-per-cluster tasks this node runs, as {@code <plugin>/<task>} */
     NodeStats(NamespaceRegistry namespaces, PlatformMetrics metrics, Supplier<List<String>> startedPlugins,
-            Optional<RedisCluster> cluster) {
+            Supplier<List<String>> heldLeases, Optional<RedisCluster> cluster) {
         this.namespaces = namespaces;
         this.metrics = metrics;
         this.startedPlugins = startedPlugins;
+        this.heldLeases = heldLeases;
         this.cluster = cluster;
     }
 
@@ -56,6 +59,7 @@ final class NodeStats {
         stats.put("namespaces", perNamespace);
         stats.put("events", Map.of("in", metrics.eventsIn(), "out", metrics.eventsOut()));
         stats.put("plugins", Map.of("started", startedPlugins.get()));
+        stats.put("leases", heldLeases.get());
         stats.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
         return stats;
     }

@@ -15,17 +15,18 @@ import org.junit.jupiter.api.Test;
 class NodeStatsTest {
 
     @Test
-    void aSingleNodeReportsItsNamespacesEventsAndPluginsWithoutAClusterView() {
+    void aSingleNodeReportsItsNamespacesEventsPluginsAndLeasesWithoutAClusterView() {
         NamespaceRegistry namespaces = new NamespaceRegistry();
         namespaces.serve("/patient-pharmacy", EventTranslator.CANONICAL);
 
         Map<String, Object> stats = new NodeStats(namespaces, new PlatformMetrics(), () -> List.of("chat", "orders"),
-                Optional.empty()).stats();
+                () -> List.of("dispatch/providers"), Optional.empty()).stats();
 
-        assertThat(stats).containsOnlyKeys("namespaces", "events", "plugins", "uptimeSeconds");
+        assertThat(stats).containsOnlyKeys("namespaces", "events", "plugins", "leases", "uptimeSeconds");
         assertThat(stats.get("namespaces")).isEqualTo(
                 Map.of("/patient-pharmacy", Map.of("connections", 0, "rooms", 0)));
         assertThat(stats.get("events")).isEqualTo(Map.of("in", 0L, "out", 0L));
         assertThat(stats.get("plugins")).isEqualTo(Map.of("started", List.of("chat", "orders")));
+        assertThat(stats.get("leases")).isEqualTo(List.of("dispatch/providers"));
     }
 }

@@ -57,7 +57,7 @@ class RedisStoreAndBrokerTest {
 
     private RedisLink link(String prefix, Duration retention) throws InterruptedException {
         RedisLink link = new RedisLink(new RedisSettings(redis.url(), prefix, Duration.ofSeconds(1), retention,
-                Duration.ofSeconds(1), Duration.ofSeconds(10)));
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5)));
         opened.add(link);
         CountDownLatch connected = new CountDownLatch(1);
         link.start(connected::countDown);

@@ -6,6 +6,7 @@ import com.medsync.realtime.server.config.ServerSettings.RedisSettings;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.server.lease.LeaseStore;
 import com.medsync.realtime.server.plugin.admin.PluginAdministration;
 import com.medsync.realtime.server.plugin.admin.SharedPluginSet;
 import com.medsync.realtime.spi.store.KeyValueStore;
@@ -46,6 +47,7 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisBroker broker;
     private final RedisPluginSet pluginSet;
     private final ClusterMembers members;
+    private final RedisLeaseStore leaseStore;
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "medsync-cluster-sync");
         thread.setDaemon(true);
@@ -67,6 +69,7 @@ public final class RedisCluster implements AutoCloseable {
         this.broker = new RedisBroker(link, delivery, mapper, Clock.systemUTC());
         this.pluginSet = new RedisPluginSet(link, mapper, node);
         this.members = new ClusterMembers(link, mapper, node);
+        this.leaseStore = new RedisLeaseStore(link);
         this.health = new StoreHealth(link, broker, settings.maxStreamLag());
         health.register(registry);
     }
@@ -107,6 +110,11 @@ public final class RedisCluster implements AutoCloseable {
 
     public SharedPluginSet pluginSet() {
         return pluginSet;
+    }
+
+    /** @return the leases of once-per-cluster plugin tasks, shared by every node */
+    public LeaseStore leaseStore() {
+        return leaseStore;
     }
 
     /**

@@ -1,15 +1,12 @@
 package com.medsync.realtime.server.cluster;
 
 import com.medsync.realtime.spi.store.KeyValueStore;
-import com.medsync.realtime.spi.store.StoreUnavailableException;
 
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The cluster's store: every key lives in Redis under the deployment's prefix ({@code <prefix>kv:<key>}) and
@@ -37,46 +34,36 @@ public final class RedisKeyValueStore implements KeyValueStore {
 
     @Override
     public Optional<String> get(String key) {
-        return call(() -> Optional.ofNullable(redis.commands().get(name(key))));
+        return redis.call(() -> Optional.ofNullable(redis.commands().get(name(key))));
     }
 
     @Override
     public void put(String key, String value, Duration ttl) {
         SetArgs expiry = SetArgs.Builder.px(positive(ttl));
-        call(() -> redis.commands().set(name(key), value, expiry));
+        redis.call(() -> redis.commands().set(name(key), value, expiry));
     }
 
     @Override
     public boolean putIfAbsent(String key, String value, Duration ttl) {
         SetArgs onlyIfAbsent = SetArgs.Builder.nx().px(positive(ttl));
-        return call(() -> "OK".equals(redis.commands().set(name(key), value, onlyIfAbsent)));
+        return redis.call(() -> "OK".equals(redis.commands().set(name(key), value, onlyIfAbsent)));
     }
 
     @Override
     public boolean replace(String key, Optional<String> expected, String value, Duration ttl) {
         String[] args = {expected.isEmpty() ? "1" : "0", expected.orElse(""), value, Long.toString(positive(ttl))};
-        Long set = call(() -> redis.commands().eval(COMPARE_AND_SET, ScriptOutputType.INTEGER,
+        Long set = redis.call(() -> redis.commands().eval(COMPARE_AND_SET, ScriptOutputType.INTEGER,
                 new String[] {name(key)}, args));
         return set != null && set == 1L;
     }
 
     @Override
     public boolean delete(String key) {
-        return call(() -> redis.commands().del(name(key)) > 0);
+        return redis.call(() -> redis.commands().del(name(key)) > 0);
     }
 
     private String name(String key) {
         return redis.key("kv:" + key);
-    }
-
-    private <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (StoreUnavailableException e) {
-            throw e;
-        } catch (RedisException e) {
-            throw redis.unavailable(e);
-        }
     }
 
     private static long positive(Duration ttl) {

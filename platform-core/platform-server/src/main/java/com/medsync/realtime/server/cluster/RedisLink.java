@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * This node's link to the cluster's Redis: one shared connection for commands and one for the blocking read
@@ -134,6 +135,21 @@ public final class RedisLink implements AutoCloseable {
             return Optional.of(e.getMessage());
         } catch (RedisException e) {
             return Optional.of(unavailable(e).getMessage());
+        }
+    }
+
+    /**
+     * Runs commands, turning a Redis failure into the exception the platform answers 503 for.
+     *
+     * @throws StoreUnavailableException when Redis cannot be reached or the commands fail
+     */
+    public <T> T call(Supplier<T> commands) {
+        try {
+            return commands.get();
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RedisException e) {
+            throw unavailable(e);
         }
     }
 

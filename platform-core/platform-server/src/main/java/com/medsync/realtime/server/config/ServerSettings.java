@@ -76,10 +76,11 @@ public record ServerSettings(
      * can share one Redis. {@code eventRetention} is how long the event stream keeps an event (the recovery
      * window plus a margin); {@code reconnectMaxDelay} caps the backoff between reconnection attempts;
      * {@code maxStreamLag} is how long the oldest event this node has not delivered may wait before the node
-     * reports not ready.
+     * reports not ready; {@code leaseTtl} is how long a once-per-cluster task's lease lasts unless renewed (a dead
+     * holder's task moves to another node within about that).
      */
     public record RedisSettings(String url, String prefix, Duration commandTimeout, Duration eventRetention,
-            Duration reconnectMaxDelay, Duration maxStreamLag) {
+            Duration reconnectMaxDelay, Duration maxStreamLag, Duration leaseTtl) {
     }
 
     /** Where shared state lives. */
@@ -164,7 +165,8 @@ public record ServerSettings(
         return new RedisSettings(url, prefix, positive(s, "medsync.store.redis-command-timeout"),
                 positive(s, "medsync.store.redis-event-retention"),
                 positive(s, "medsync.store.redis-reconnect-max-delay"),
-                positive(s, "medsync.store.redis-max-stream-lag"));
+                positive(s, "medsync.store.redis-max-stream-lag"),
+                positive(s, "medsync.store.redis-lease-ttl"));
     }
 
     /** A thread count where 0 means one per processor the JVM may use. */

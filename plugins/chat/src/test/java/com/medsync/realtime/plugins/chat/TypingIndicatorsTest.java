@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.auth.Role;
+import com.medsync.realtime.spi.plugin.LeasedTask;
 import com.medsync.realtime.spi.plugin.PluginScheduler;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.socket.AckError;
@@ -172,6 +173,12 @@ class TypingIndicatorsTest {
 
         @Override
         public Future<?> scheduleWithFixedDelay(Runnable task, Duration initialDelay, Duration delay) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Future<?> scheduleOncePerCluster(String name, LeasedTask task, Duration initialDelay,
+                Duration delay) {
             throw new UnsupportedOperationException();
         }
 

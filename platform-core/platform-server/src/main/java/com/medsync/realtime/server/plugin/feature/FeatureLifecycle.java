@@ -51,7 +51,7 @@ public final class FeatureLifecycle {
         }
         ClassLoader loader = plugin.getPluginClassLoader();
         Registrations registrations = new Registrations(id);
-        PluginTasks tasks = new PluginTasks(id, loader, platform.scheduler());
+        PluginTasks tasks = new PluginTasks(id, loader, platform.scheduler(), platform.leases());
         List<MedsyncFeature> started = new ArrayList<>();
         try {
             for (MedsyncFeature feature : features) {

@@ -2,6 +2,7 @@ package com.medsync.realtime.server.plugin.feature;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.http.Router;
+import com.medsync.realtime.server.lease.ClusterLeases;
 import com.medsync.realtime.server.publish.PublishedEventHandlers;
 import com.medsync.realtime.server.room.RoomAccess;
 import com.medsync.realtime.server.socket.ClientEventRouter;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The parts of the server that features plug into, handed to each {@link PluginFeatureContext}.
  *
+ * @param leases the leases of once-per-cluster tasks
  * @param config the server's whole configuration; each plugin sees its own {@code medsync.plugin-config} entry
  */
 public record PlatformServices(
@@ -30,6 +32,7 @@ public record PlatformServices(
         KeyValueStore store,
         MeterRegistry meters,
         ScheduledExecutorService scheduler,
+        ClusterLeases leases,
         EventPublisher publisher,
         Config config,
         ObjectMapper mapper) {

@@ -1,5 +1,8 @@
 package com.medsync.realtime.server.plugin.feature;
 
+import com.medsync.realtime.server.lease.ClusterLeases;
+import com.medsync.realtime.server.lease.LeaseKeeper;
+import com.medsync.realtime.spi.plugin.LeasedTask;
 import com.medsync.realtime.spi.plugin.PluginScheduler;
 
 import org.slf4j.Logger;
@@ -25,13 +28,15 @@ final class PluginTasks implements PluginScheduler {
     private final String pluginId;
     private final ClassLoader loader;
     private final ScheduledExecutorService executor;
+    private final ClusterLeases leases;
     private final Set<Future<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    PluginTasks(String pluginId, ClassLoader loader, ScheduledExecutorService executor) {
+    PluginTasks(String pluginId, ClassLoader loader, ScheduledExecutorService executor, ClusterLeases leases) {
         this.pluginId = pluginId;
         this.loader = loader;
         this.executor = executor;
+        this.leases = leases;
     }
 
     @Override
@@ -50,6 +55,15 @@ final class PluginTasks implements PluginScheduler {
                 TimeUnit.MILLISECONDS));
     }
 
+    @Override
+    public Future<?> scheduleOncePerCluster(String name, LeasedTask task, Duration initialDelay, Duration delay) {
+        refuseWhenStopped();
+        LeaseKeeper lease = leases.open(pluginId, name);
+        Future<?> schedule = executor.scheduleWithFixedDelay(guarded(new LeasedRuns(lease, task)),
+                initialDelay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return track(new LeasedFuture(schedule, lease));
+    }
+
     /** Cancels every pending and repeating task; later submissions are refused. */
     void cancelAll() {
         cancelled = true;
@@ -65,7 +79,7 @@ final class PluginTasks implements PluginScheduler {
     private Future<?> track(Future<?> future) {
         if (cancelled) {
             future.cancel(true);
-            throw new IllegalStateException("plugin " + pluginId + " is stopped; it cannot schedule work");
+            refuseWhenStopped();
         }
         pending.add(future);
         if (pending.size() > PRUNE_ABOVE) {
@@ -73,6 +87,12 @@ final class PluginTasks implements PluginScheduler {
             pending.removeIf(Future::isDone);
         }
         return future;
+    }
+
+    private void refuseWhenStopped() {
+        if (cancelled) {
+            throw new IllegalStateException("plugin " + pluginId + " is stopped; it cannot schedule work");
+        }
     }
 
     /** A failing run is logged and does not end a repeating task. */
