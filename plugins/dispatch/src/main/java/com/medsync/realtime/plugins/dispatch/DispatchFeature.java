@@ -10,11 +10,15 @@ import java.time.Clock;
 
 /**
  * The dispatch feature: owns {@code dispatch:updated}, adds the dispatch-room policy, serves
- * {@code POST /webhooks/dispatch/{provider}} and polls the providers that want it. Everything is registered
+ * {@code POST /webhooks/dispatch/{provider}} and polls the providers that want it, from one node of a cluster
+ * at a time. Everything is registered
  * through the context, so the platform removes it all when the plugin stops.
  */
 @Extension
 public final class DispatchFeature implements MedsyncFeature {
+
+    /** The name of the polling task, and so of its lease: {@code dispatch/provider-poller}. */
+    static final String POLLER = "provider-poller";
 
     @Override
     public void start(FeatureContext context) {
@@ -28,7 +32,8 @@ public final class DispatchFeature implements MedsyncFeature {
         context.ownEvent(new DispatchUpdatedHandler(book, orders));
         context.addRoomPolicy(new DispatchRoomPolicy(book, orders));
         context.addWebhook("POST", "dispatch/{provider}", new ProviderWebhook(providers, reports));
-        context.scheduler().scheduleWithFixedDelay(
+        // One node of the cluster polls: every node polling would multiply the providers' load.
+        context.scheduler().scheduleOncePerCluster(POLLER,
                 new DispatchPoller(book, providers, reports, new Backoff(settings.pollInterval()), clock),
                 settings.pollInterval(), settings.pollInterval());
     }
