@@ -28,7 +28,7 @@ public interface PluginScheduler {
      * node that cannot renew its lease (it lost Redis, or Redis gave the lease away) considers it lost before
      * Redis can let another node take it, so no other node starts a run before this one has been told to
      * stop: {@link ClusterLease#isHeld()} turns false and the thread of a run in progress is interrupted. When
-     * the holder dies, another node takes over within about {@code medsync.store.redis-lease-ttl}; when the
+     * the holder dies, another node takes over within about 1⅓ {@code medsync.store.redis-lease-ttl}; when the
      * plugin stops or the node shuts down, the lease is released as soon as no run is in progress, and another
      * node takes over at once. While Redis is unreachable no node runs the task. A single node (memory store)
      * always holds its leases.
