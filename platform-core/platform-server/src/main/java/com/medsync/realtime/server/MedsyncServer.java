@@ -24,7 +24,7 @@ import com.medsync.realtime.server.metrics.PlatformMetrics;
 import com.medsync.realtime.server.plugin.feature.PlatformServices;
 import com.medsync.realtime.server.plugin.admin.PluginAdministration;
 import com.medsync.realtime.server.plugin.admin.PluginPlatform;
-import com.medsync.realtime.server.plugin.admin.SharedPluginSet;
+import com.medsync.realtime.server.plugin.admin.PluginSharing;
 import com.medsync.realtime.server.publish.PublishService;
 import com.medsync.realtime.server.publish.PublishedEventHandlers;
 import com.medsync.realtime.server.recovery.ConnectionRecovery;
@@ -192,7 +192,7 @@ public final class MedsyncServer implements AutoCloseable {
         this.publishService = new PublishService(publishedEvents, store, broker, settings.idempotencyTtl(),
                 metrics::published);
         this.stats = new NodeStats(namespaces, metrics,
-                () -> this.plugins == null ? List.of() : List.copyOf(this.plugins.startedIds()), leases::held,
+                () -> this.plugins == null ? Map.of("started", List.of()) : this.plugins.figures(), leases::held,
                 cluster);
         this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()));
     }
@@ -251,7 +251,8 @@ public final class MedsyncServer implements AutoCloseable {
                 namespaces, httpRoutes, store, metrics.registry(), pluginScheduler, leases, publisher, config,
                 mapper);
         plugins = PluginPlatform.start(settings.pluginsDir(), settings.stateDir(), platformVersion, settings.phase(),
-                services, cluster.map(RedisCluster::pluginSet).orElse(SharedPluginSet.NONE));
+                services, cluster.map(redis -> redis.pluginSharing(settings.pluginSharing().maxJarBytes(),
+                        settings.pluginSharing().applyTimeout())).orElse(PluginSharing.none()));
         cluster.ifPresent(redis -> redis.keepInStep(plugins, stats::nodeFigures));
         new AdminEndpoints(plugins, stats::stats, credentials.adminToken()).routeOn(httpRoutes);
     }

@@ -7,7 +7,6 @@ import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,17 +16,21 @@ final class NodeStats {
 
     private final NamespaceRegistry namespaces;
     private final PlatformMetrics metrics;
-    private final Supplier<List<String>> startedPlugins;
+    private final Supplier<Map<String, Object>> plugins;
     private final Supplier<List<String>> heldLeases;
     private final Optional<RedisCluster> cluster;
     private final long startedAtMillis = System.currentTimeMillis();
 
-    /** @param heldLeases the once-per-cluster tasks this node runs, as {@code <plugin>/<task>} */
-    NodeStats(NamespaceRegistry namespaces, PlatformMetrics metrics, Supplier<List<String>> startedPlugins,
+    /**
+     * @param plugins    this node's plugins: {@code started} ids, and in a server also the {@code phase} and each
+     *                   plugin's {@code states}
+     * @param heldLeases the once-per-cluster tasks this node runs, as {@code <plugin>/<task>}
+     */
+    NodeStats(NamespaceRegistry namespaces, PlatformMetrics metrics, Supplier<Map<String, Object>> plugins,
             Supplier<List<String>> heldLeases, Optional<RedisCluster> cluster) {
         this.namespaces = namespaces;
         this.metrics = metrics;
-        this.startedPlugins = startedPlugins;
+        this.plugins = plugins;
         this.heldLeases = heldLeases;
         this.cluster = cluster;
     }
@@ -58,7 +61,7 @@ final class NodeStats {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("namespaces", perNamespace);
         stats.put("events", Map.of("in", metrics.eventsIn(), "out", metrics.eventsOut()));
-        stats.put("plugins", Map.of("started", startedPlugins.get()));
+        stats.put("plugins", plugins.get());
         stats.put("leases", heldLeases.get());
         stats.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
         return stats;

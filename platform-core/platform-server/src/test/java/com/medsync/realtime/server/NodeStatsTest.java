@@ -19,8 +19,9 @@ class NodeStatsTest {
         NamespaceRegistry namespaces = new NamespaceRegistry();
         namespaces.serve("/patient-pharmacy", EventTranslator.CANONICAL);
 
-        Map<String, Object> stats = new NodeStats(namespaces, new PlatformMetrics(), () -> List.of("chat", "orders"),
-                () -> List.of("dispatch/providers"), Optional.empty()).stats();
+        Map<String, Object> stats = new NodeStats(namespaces, new PlatformMetrics(),
+                () -> Map.of("started", List.of("chat", "orders")), () -> List.of("dispatch/providers"),
+                Optional.empty()).stats();
 
         assertThat(stats).containsOnlyKeys("namespaces", "events", "plugins", "leases", "uptimeSeconds");
         assertThat(stats.get("namespaces")).isEqualTo(

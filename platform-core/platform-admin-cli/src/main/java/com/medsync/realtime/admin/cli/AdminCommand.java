@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "%nExit status:",
             "  0  done",
             "  1  the server refused (unknown plugin or phase, not possible now: see the",
-            "     message), or a plugin ended FAILED",
+            "     message), a plugin ended FAILED, or a node did not reach the phase",
             "  2  wrong command line",
             "  3  cannot reach the server, token missing or refused, or answer not understood"})
 final class AdminCommand implements Callable<Integer> {

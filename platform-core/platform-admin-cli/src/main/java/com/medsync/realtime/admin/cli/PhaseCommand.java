@@ -43,7 +43,8 @@ final class PhaseCommand implements Callable<Integer> {
     }
 
     @Command(name = "apply",
-            description = "Start and stop plugins, in dependency order, until the node runs exactly that phase's set.")
+            description = "Start and stop plugins, in dependency order, until the node runs exactly that phase's set;"
+                    + " in a cluster, wait until every node runs it and list the nodes that do not.")
     int apply(@Parameters(paramLabel = "NAME", description = "The phase, as `phase list` shows it, e.g. week3.")
               String name) {
         if (name.isBlank()) {
@@ -53,8 +54,17 @@ final class PhaseCommand implements Callable<Integer> {
         answer.object("the applied phase");
         JsonNode plugins = answer.arrayMember("plugins", "plugins");
         String current = Table.clean(answer.json().path("current").asText(name));
-        admin.show(answer, received -> "Phase " + current + " applied.\n\n" + PluginTable.render(plugins));
-        return admin.failures(plugins);
+        ClusterOutcome cluster = new ClusterOutcome(answer.json().path("cluster"));
+        admin.show(answer, received -> "Phase " + current + " applied.\n\n" + PluginTable.render(plugins)
+                + cluster.render());
+        int failures = admin.failures(plugins);
+        List<String> notReached = cluster.notReached(current);
+        if (notReached.isEmpty()) {
+            return failures;
+        }
+        notReached.forEach(line -> spec.commandLine().getErr().println("medsync-admin: " + line));
+        spec.commandLine().getErr().flush();
+        return ExitCodes.REFUSED;
     }
 
     private static String render(JsonNode current, JsonNode phases) {

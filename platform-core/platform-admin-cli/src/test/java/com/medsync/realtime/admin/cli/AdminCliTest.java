@@ -219,6 +219,45 @@ class AdminCliTest {
     }
 
     @Test
+    void aPhaseAppliedInAClusterListsEveryNode() {
+        api.answer("POST", "/admin/phases/week3/apply", 200, "{\"current\":\"week3\",\"plugins\":[" + CHAT
+                + "],\"cluster\":{\"complete\":true,\"nodes\":[{\"node\":\"node-a\",\"state\":\"REACHED\","
+                + "\"problem\":null},{\"node\":\"node-b\",\"state\":\"REACHED\",\"problem\":null}]}}");
+
+        Run run = run("phase", "apply", "week3");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                Phase week3 applied.
+
+                ID    VERSION  STATE    PROVIDES
+                chat  1.0.0    STARTED  chat:message, chat:typing
+
+                NODE    STATE    PROBLEM
+                node-a  REACHED  -
+                node-b  REACHED  -
+                """);
+    }
+
+    @Test
+    void aPhaseSomeNodeDidNotReachExitsOneNamingTheNode() {
+        api.answer("POST", "/admin/phases/week3/apply", 200, "{\"current\":\"week3\",\"plugins\":[" + CHAT
+                + "],\"cluster\":{\"complete\":false,\"nodes\":[{\"node\":\"node-a\",\"state\":\"REACHED\"},"
+                + "{\"node\":\"node-b\",\"state\":\"FAILED\",\"problem\":\"not started: 'chat' is not loaded\"},"
+                + "{\"node\":\"node-c\",\"state\":\"PENDING\",\"problem\":\"has not adopted this plugin set yet\"}]}}");
+
+        Run run = run("phase", "apply", "week3");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("node-b  FAILED   not started: 'chat' is not loaded");
+        assertThat(run.err()).isEqualTo("""
+                medsync-admin: node node-b did not reach phase week3 (FAILED): not started: 'chat' is not loaded
+                medsync-admin: node node-c did not reach phase week3 (PENDING): has not adopted this plugin set yet
+                """);
+    }
+
+    @Test
     void statsShowsNamespacesEventsAndUptime() {
         api.answer("GET", "/admin/stats", 200, """
                 {"namespaces":{"/patient-pharmacy":{"connections":12,"rooms":30},"/":{"connections":3,"rooms":4}},

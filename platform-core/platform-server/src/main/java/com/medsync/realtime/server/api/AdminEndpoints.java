@@ -12,14 +12,15 @@ import com.medsync.realtime.server.plugin.host.PluginOperationException;
 import com.medsync.realtime.server.plugin.host.PluginView;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The admin API ({@code /admin/...}, bearer admin token): plugins, phases and stats. Every change is
- * audited; a refused change answers 404 (unknown plugin or phase) or 409 (cannot be done now) with why.
+ * audited; a refused change answers 404 (unknown plugin or phase) or 409 (cannot be done now) with why. A phase
+ * applied answers 200 once this node applied it, with {@code cluster.complete} false when some node did not
+ * follow: the change is made and stays (nodes keep converging), so it is not an error to retry.
  */
 public final class AdminEndpoints {
 
@@ -58,10 +59,11 @@ public final class AdminEndpoints {
     private HttpResponse applyPhase(HttpRequest request) {
         String name = request.pathParam("name").orElseThrow();
         return audited(request, "apply-phase", name, () -> {
-            List<PluginView> result = plugins.apply(name);
+            PluginAdministration.PhaseApplied applied = plugins.apply(name);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("current", plugins.currentPhase().orElse(null));
-            body.put("plugins", result);
+            body.put("current", applied.current().orElse(null));
+            body.put("plugins", applied.plugins());
+            body.put("cluster", applied.cluster());
             return HttpResponse.json(200, body);
         });
     }

@@ -8,6 +8,7 @@ import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.server.lease.LeaseStore;
 import com.medsync.realtime.server.plugin.admin.PluginAdministration;
+import com.medsync.realtime.server.plugin.admin.PluginSharing;
 import com.medsync.realtime.server.plugin.admin.SharedPluginSet;
 import com.medsync.realtime.spi.store.KeyValueStore;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
@@ -46,6 +47,7 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisKeyValueStore store;
     private final RedisBroker broker;
     private final RedisPluginSet pluginSet;
+    private final RedisJarStore jars;
     private final ClusterMembers members;
     private final RedisLeaseStore leaseStore;
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -67,9 +69,10 @@ public final class RedisCluster implements AutoCloseable {
         this.link = new RedisLink(settings, Optional.of(registry));
         this.store = new RedisKeyValueStore(link);
         this.broker = new RedisBroker(link, delivery, mapper, Clock.systemUTC());
-        this.pluginSet = new RedisPluginSet(link, mapper, node);
         this.members = new ClusterMembers(link, mapper, node);
         this.leaseStore = new RedisLeaseStore(link);
+        this.pluginSet = new RedisPluginSet(link, mapper, node, members, Clock.systemUTC());
+        this.jars = new RedisJarStore(link, mapper);
         this.health = new StoreHealth(link, broker, settings.maxStreamLag());
         health.register(registry);
     }
@@ -117,14 +120,21 @@ public final class RedisCluster implements AutoCloseable {
         return leaseStore;
     }
 
+    /** @return the plugin set and the jars every node runs, shared through Redis */
+    public PluginSharing pluginSharing(long maxJarBytes, Duration applyTimeout) {
+        return new PluginSharing(node, pluginSet, jars, maxJarBytes, applyTimeout);
+    }
+
     /**
-     * Keeps this node in step with the cluster: adopts plugin sets written by other nodes and reports this
-     * node's figures for {@code GET /admin/stats}.
+     * Keeps this node in step with the cluster: takes the jars and adopts the plugin sets written by other
+     * nodes, and reports this node's figures for {@code GET /admin/stats}.
      */
     public void keepInStep(PluginAdministration plugins, Supplier<Map<String, Object>> figures) {
-        sync.scheduleWithFixedDelay(() -> guarded(() -> pluginSet.poll(plugins::adopt, plugins::snapshot)),
+        Supplier<Map<String, Object>> report = () -> pluginSet.withAdoption(figures.get());
+        ClusterPluginSync pluginSync = new ClusterPluginSync(plugins, pluginSet, () -> members.report(report.get()));
+        sync.scheduleWithFixedDelay(() -> guarded(pluginSync::step),
                 0, PLUGIN_SET_POLL.toMillis(), TimeUnit.MILLISECONDS);
-        sync.scheduleWithFixedDelay(() -> guarded(() -> members.report(figures.get())),
+        sync.scheduleWithFixedDelay(() -> guarded(() -> members.report(report.get())),
                 0, REPORT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -27,7 +27,15 @@ public record ServerSettings(
         Optional<String> phase,
         StoreType store,
         RedisSettings redis,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins,
+        PluginSharingSettings pluginSharing) {
+
+    /**
+     * How a cluster shares the plugins: a jar loaded through the admin API bigger than {@code maxJarBytes} is
+     * not shared (refused), and a phase applied waits at most {@code applyTimeout} for the other nodes.
+     */
+    public record PluginSharingSettings(int maxJarBytes, Duration applyTimeout) {
+    }
 
     /**
      * Engine settings of the Socket.IO port.
@@ -148,7 +156,10 @@ public record ServerSettings(
                 s.optionalString("medsync.phase"),
                 s.enumValue("medsync.store.type", StoreType.class),
                 redis(s),
-                s.stringList("medsync.allowed-origins"));
+                s.stringList("medsync.allowed-origins"),
+                new PluginSharingSettings(
+                        s.positiveInteger("medsync.plugins.max-jar-bytes"),
+                        positive(s, "medsync.plugins.cluster-apply-timeout")));
     }
 
     private static RedisSettings redis(Settings s) {

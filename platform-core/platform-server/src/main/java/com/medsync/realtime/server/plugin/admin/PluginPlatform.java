@@ -13,13 +13,13 @@ public final class PluginPlatform {
 
     /**
      * Loads the plugins of {@code pluginsDir} and starts the set the phase given at start, the saved state
-     * or the default says; in a cluster, {@code shared} is the plugin set all nodes run.
+     * or the default says; in a cluster, {@code sharing} holds the plugin set and the jars all nodes run.
      */
     public static PluginAdministration start(Path pluginsDir, Path stateDir, String platformVersion,
-            Optional<String> phaseAtStart, PlatformServices services, SharedPluginSet shared) {
+            Optional<String> phaseAtStart, PlatformServices services, PluginSharing sharing) {
         PluginHost host = PluginHost.create(pluginsDir, stateDir, platformVersion, services);
         PluginAdministration administration = new PluginAdministration(host, PhaseCatalog.from(services.config()),
-                new HostState(stateDir, services.mapper()), shared);
+                new HostState(stateDir, services.mapper()), sharing);
         administration.startUp(phaseAtStart);
         return administration;
     }

@@ -1,5 +1,6 @@
 package com.medsync.realtime.server.plugin.admin;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,9 +28,18 @@ public interface SharedPluginSet {
     /**
      * Makes {@code snapshot} the cluster's plugin set; the other nodes adopt it.
      *
+     * @return the revision written, which every node reports once it adopted it
      * @throws com.medsync.realtime.spi.store.StoreUnavailableException when it cannot be written now
      */
-    void write(Snapshot snapshot);
+    String write(Snapshot snapshot);
+
+    /**
+     * Waits, at most {@code timeout}, until every other live node reports having adopted {@code revision}
+     * (reached it, or failed to and why).
+     *
+     * @param localProblem why this node itself does not run the set it wrote, or empty when it does
+     */
+    Convergence awaitEveryNode(String revision, Optional<String> localProblem, Duration timeout);
 
     /** @return why the cluster's plugin set cannot be changed now, or empty when it can */
     Optional<String> problem();
@@ -41,7 +51,13 @@ public interface SharedPluginSet {
         }
 
         @Override
-        public void write(Snapshot snapshot) {
+        public String write(Snapshot snapshot) {
+            return "";
+        }
+
+        @Override
+        public Convergence awaitEveryNode(String revision, Optional<String> localProblem, Duration timeout) {
+            return Convergence.alone();
         }
 
         @Override

@@ -200,6 +200,23 @@ public final class PluginHost implements AutoCloseable {
         });
     }
 
+    /** @return the jar a plugin was loaded from (or refused from), if the host knows the plugin */
+    public java.util.Optional<Path> jarOf(String id) {
+        return locked(() -> {
+            PluginWrapper plugin = manager.getPlugin(id);
+            if (plugin != null) {
+                return java.util.Optional.of(plugin.getPluginPath());
+            }
+            Refused failed = refused.get(id);
+            return failed == null ? java.util.Optional.<Path>empty() : java.util.Optional.of(failed.path());
+        });
+    }
+
+    /** @return the directory jars are loaded from, absolute */
+    public Path pluginsDir() {
+        return pluginsDir;
+    }
+
     /** @return the ids of every loaded plugin, failed ones included */
     public Set<String> known() {
         return locked(() -> {
