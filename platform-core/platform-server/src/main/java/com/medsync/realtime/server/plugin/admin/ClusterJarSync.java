@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,6 +46,8 @@ final class ClusterJarSync {
     /** The checksum of each cluster jar this node runs, by plugin id. */
     private final Map<String, String> installed = new ConcurrentHashMap<>();
     private final Map<String, JarFailure> failures = new ConcurrentHashMap<>();
+    /** The plugins whose jar this node wrote from the cluster's: the only jars it deletes when they go. */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
 
     ClusterJarSync(PluginHost host, SharedJars shared, long maxJarBytes, String node, Clock clock) {
         this.host = host;
@@ -178,6 +181,7 @@ final class ClusterJarSync {
                 }
             }
             writeWhole(target, bytes);
+            written.add(id);
             PluginView loaded = host.load(manifest.fileName());
             installed.put(id, manifest.sha256());
             if ("FAILED".equals(loaded.state())) {
@@ -193,12 +197,13 @@ final class ClusterJarSync {
         return true;
     }
 
+    /** Unloads a plugin the cluster unloaded; its jar goes too when this node wrote it from the cluster's. */
     private void uninstall(String id) {
         installed.remove(id);
         try {
             Optional<Path> jar = host.jarOf(id);
             host.unload(id);
-            if (jar.isPresent()) {
+            if (jar.isPresent() && written.remove(id)) {
                 Files.deleteIfExists(jar.get());
             }
             log.info("Unloaded plugin {}: the cluster unloaded it", id);
