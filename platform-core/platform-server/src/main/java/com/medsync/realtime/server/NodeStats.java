@@ -7,6 +7,7 @@ import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
