@@ -169,6 +169,10 @@ public final class MedsyncServer implements AutoCloseable {
         }
         ConnectionRecovery recovery = new ConnectionRecovery(recoverySettings.enabled(), recoverySettings.window(),
                 store, broker, delivery, mapper, metrics::recovery);
+        if (recoverySettings.enabled()) {
+            long refresh = ConnectionRecovery.refreshInterval(recoverySettings.window()).toMillis();
+            housekeeping.scheduleWithFixedDelay(recovery::refreshSessions, refresh, refresh, TimeUnit.MILLISECONDS);
+        }
         // Without Redis, what clients relay to each other still reaches the sockets of this node.
         SocketPlatform socketPlatform = new SocketServices(roomAccess, broker,
                 event -> cluster.ifPresent(redis -> redis.deliverLocally(event)), socketEvents, metrics);

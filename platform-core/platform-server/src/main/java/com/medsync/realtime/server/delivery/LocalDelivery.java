@@ -201,6 +201,15 @@ public final class LocalDelivery {
         return positions.forget(socket);
     }
 
+    /**
+     * @return the last offset this node delivered: a socket opened now may miss only events after it, so a
+     *     replay for its client, should it have received none, starts there
+     */
+    public synchronized Optional<String> position() {
+        return positions.lastDelivered();
+    }
+
+
     /** @param writes where WebSocket writes wait to be flushed together, or null to write at once */
     private void send(SocketSession socket, Optional<String> previous, List<EncodedPacket> packets,
             WriteBatch writes) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -45,8 +44,8 @@ public final class ConnectionRecovery {
     private final LocalDelivery delivery;
     /** Told the outcome of each CONNECT that asked to recover: "recovered" or "fresh" (for metrics). */
     private final Consumer<String> outcomes;
-    /** The private session id of each socket open on this node (recovery on). */
-    private final Map<SocketSession, String> pids = new ConcurrentHashMap<>();
+    /** The session of each socket open on this node (recovery on), kept in the store while it lives. */
+    private final SessionCheckpoints checkpoints;
 
     /**
      * @param window   how long a session stays recoverable after its connection was lost
@@ -55,7 +54,9 @@ public final class ConnectionRecovery {
     public ConnectionRecovery(boolean enabled, Duration window, KeyValueStore store, Broker broker,
             LocalDelivery delivery, ObjectMapper mapper, Consumer<String> outcomes) {
         this.enabled = enabled;
-        this.sessions = new SessionStore(store, window, mapper);
+        // Written again every window / 4 while the socket lives, so it outlives a node killed outright by a window.
+        this.sessions = new SessionStore(store, window.plus(refreshInterval(window)), mapper);
+        this.checkpoints = new SessionCheckpoints(sessions);
         this.broker = broker;
         this.delivery = delivery;
         this.outcomes = outcomes;
@@ -154,9 +155,16 @@ public final class ConnectionRecovery {
         outcomes.accept("fresh");
     }
 
-    /** A socket is open on this node under a private session id (none when recovery is off). */
+    /** A fresh socket is open on this node under a private session id (none when recovery is off). */
     public void opened(SocketSession socket, Optional<String> pid) {
-        pid.ifPresent(id -> pids.put(socket, id));
+        pid.ifPresent(id -> checkpoints.opened(socket, id, delivery.position()));
+        socket.whenRoomsChange(checkpoints::roomsChanged);
+    }
+
+    /** A restored socket is open on this node again, under its claimed session. */
+    public void opened(SocketSession socket, Claim claim) {
+        checkpoints.opened(socket, claim.pid(), claim.resumeFrom());
+        socket.whenRoomsChange(checkpoints::roomsChanged);
     }
 
     /**
@@ -166,17 +174,20 @@ public final class ConnectionRecovery {
      * @param rooms the rooms it was in
      */
     public void closed(SocketSession socket, Set<Room> rooms, boolean recoverable) {
-        String pid = pids.remove(socket);
         Optional<String> resumeOffset = delivery.forget(socket);
-        if (!enabled || !recoverable || pid == null) {
-            return;
+        if (enabled) {
+            checkpoints.closed(socket, rooms, recoverable, resumeOffset);
         }
-        try {
-            sessions.save(pid, new SavedSession(socket.id(), socket.principal().userId(), socket.namespace(),
-                    rooms, resumeOffset));
-        } catch (RuntimeException e) {
-            log.warn("Cannot save the session of {} for recovery: {}", socket, e.toString());
-        }
+    }
+
+    /** Writes the session of every open socket again; run every {@link #refreshInterval}. */
+    public void refreshSessions() {
+        checkpoints.refresh();
+    }
+
+    /** @return how often the sessions of open sockets are written again */
+    public static Duration refreshInterval(Duration window) {
+        return window.dividedBy(4);
     }
 
     /**

@@ -94,7 +94,7 @@ public final class RecoveringSocketOpener implements SocketRecovery {
                     ? "its events are no longer held" : "it missed more than the outbound queue holds");
             return Optional.empty();
         }
-        recovery.opened(socket, Optional.of(claim.pid()));
+        recovery.opened(socket, claim);
         recovery.complete(hold, claim, missed.get(), replay.get());
         log.debug("Recovered {} with {} missed events", socket, replay.get().size());
         return Optional.of(socket);

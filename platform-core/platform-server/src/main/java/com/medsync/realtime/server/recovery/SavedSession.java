@@ -28,12 +28,21 @@ public record SavedSession(String socketId, String userId, String namespace, Set
     }
 
     String toJson(ObjectMapper mapper) {
+        return toJson(mapper, Optional.empty());
+    }
+
+    /**
+     * @param writer who wrote it, so that two writers of the same session never write equal texts and a
+     *               compare-and-set on the text tells them apart
+     */
+    String toJson(ObjectMapper mapper, Optional<String> writer) {
         ObjectNode json = mapper.createObjectNode()
                 .put("sid", socketId)
                 .put("sub", userId)
                 .put("nsp", namespace)
                 .put("resume", resumeOffset.orElse(null));
         rooms.forEach(room -> json.withArray("rooms").add(room.name()));
+        writer.ifPresent(id -> json.put("writer", id));
         return json.toString();
     }
 

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Saved sessions in the platform key-value store, one key per private session id, expiring with the
- * recovery window. A session is restored at most once: whoever deletes the key first has it. In memory on
- * one node; a shared store makes sessions recoverable on every node.
+ * Sessions in the platform key-value store, one key per private session id, expiring after {@code window}
+ * unless written again. A session is restored at most once: whoever deletes the key first has it. In memory
+ * on one node; a shared store makes sessions recoverable on every node.
  */
 final class SessionStore {
 
@@ -30,8 +30,34 @@ final class SessionStore {
         this.mapper = mapper;
     }
 
-    void save(String pid, SavedSession session) {
-        store.put(PREFIX + pid, session.toJson(mapper), window);
+    /**
+     * Writes a session, or rewrites the one this node wrote last.
+     *
+     * @param previous what this node last wrote under {@code pid}, empty for a first write
+     * @return what was written; empty when the stored session is no longer {@code previous} (another node took
+     *     it, or it expired), in which case nothing was written
+     */
+    Optional<String> write(String pid, SavedSession session, Optional<String> previous) {
+        return write(pid, session, Optional.empty(), previous);
+    }
+
+    /** @param writer who writes: the texts of two writers of one session then never compare equal */
+    Optional<String> write(String pid, SavedSession session, Optional<String> writer, Optional<String> previous) {
+        String text = session.toJson(mapper, writer);
+        if (previous.isEmpty()) {
+            store.put(PREFIX + pid, text, window);
+            return Optional.of(text);
+        }
+        return store.replace(PREFIX + pid, previous, text, window) ? Optional.of(text) : Optional.empty();
+    }
+
+    /** Removes the session this node wrote last, unless another node has taken it meanwhile. */
+    void discard(String pid, String written) {
+        String key = PREFIX + pid;
+        // Not atomic: the client left on purpose, so its session is not expected back anywhere.
+        if (store.get(key).filter(written::equals).isPresent()) {
+            store.delete(key);
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One authenticated socket: a client connected to one namespace. Its identity is the token's principal
@@ -41,6 +42,8 @@ public final class SocketSession implements ClientSocket {
     private final int maxRooms;
     private final SlowConsumerGuard slowConsumer;
     private int refusalsInARow;
+    /** Told after a join or a leave of the socket's own (connection state recovery keeps its session current). */
+    private volatile Consumer<SocketSession> roomsChanged = socket -> { };
 
     public SocketSession(ServedNamespace namespace, Principal principal, EngineConnection connection,
             SocketPlatform platform, LimitSettings limits) {
@@ -127,7 +130,13 @@ public final class SocketSession implements ClientSocket {
             return false;
         }
         namespace.join(this, room);
+        roomsChanged.accept(this);
         return true;
+    }
+
+    /** Has {@code listener} told of every later join and leave of this socket (not of its automatic rooms). */
+    public void whenRoomsChange(Consumer<SocketSession> listener) {
+        this.roomsChanged = listener;
     }
 
     @Override
@@ -135,6 +144,7 @@ public final class SocketSession implements ClientSocket {
         boolean wasIn = namespace.leave(this, room);
         if (wasIn) {
             platform.left(this, room);
+            roomsChanged.accept(this);
         }
         return wasIn;
     }

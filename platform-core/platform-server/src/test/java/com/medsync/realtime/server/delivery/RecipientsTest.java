@@ -7,7 +7,7 @@ import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
 import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.ServedNamespace;
-import com.medsync.realtime.server.socket.SocketPlatform;
+import com.medsync.realtime.server.socket.PermissivePlatform;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.auth.Role;
@@ -61,7 +61,7 @@ class RecipientsTest {
         Principal principal = new Principal("patient-1", Role.PATIENT, Optional.empty(), Set.of(),
                 Instant.now().plusSeconds(60), Map.of());
         // Routing never writes: the socket needs no connection here.
-        SocketSession socket = new SocketSession(namespace, principal, null, NO_PLATFORM,
+        SocketSession socket = new SocketSession(namespace, principal, null, PermissivePlatform.INSTANCE,
                 new LimitSettings(10, 10, 3, 50, 10, 1000, 10));
         namespace.add(socket);
         for (Room room : rooms) {
@@ -73,23 +73,4 @@ class RecipientsTest {
     private static OutboundEvent event(Optional<String> except, Room... rooms) {
         return new OutboundEvent("e-1", "order:new", JsonNodeFactory.instance.objectNode(), Set.of(rooms), except);
     }
-
-    private static final SocketPlatform NO_PLATFORM = new SocketPlatform() {
-        @Override
-        public boolean mayJoin(Principal principal, Room room) {
-            return true;
-        }
-
-        @Override
-        public void broadcast(OutboundEvent event) {
-        }
-
-        @Override
-        public void left(SocketSession socket, Room room) {
-        }
-
-        @Override
-        public void limited(String limit) {
-        }
-    };
 }

@@ -38,8 +38,8 @@ class ConnectionRecoveryTest {
             delivery, mapper, outcomes::add);
 
     ConnectionRecoveryTest() {
-        new SessionStore(store, Duration.ofMinutes(2), mapper).save(PID, new SavedSession("sid_alice", "alice",
-                NAMESPACE, Set.of(Room.user("alice")), Optional.of("saved-1")));
+        new SessionStore(store, Duration.ofMinutes(2), mapper).write(PID, new SavedSession("sid_alice", "alice",
+                NAMESPACE, Set.of(Room.user("alice")), Optional.of("saved-1")), Optional.empty());
     }
 
     private static Principal user(String sub) {

@@ -25,7 +25,7 @@ class SessionStoreTest {
 
     @Test
     void aSavedSessionIsTakenOnceWithEverythingItHeld() {
-        sessions.save("pid_0123456789abcdef", session);
+        sessions.write("pid_0123456789abcdef", session, Optional.empty());
 
         assertThat(sessions.take("pid_0123456789abcdef", s -> true)).contains(session);
         assertThat(sessions.take("pid_0123456789abcdef", s -> true)).isEmpty();
@@ -34,22 +34,57 @@ class SessionStoreTest {
     @Test
     void aSessionWithoutResumeOffsetSurvivesTheRoundTrip() {
         SavedSession noOffset = new SavedSession("sid_1", "alice", "/", Set.of(), Optional.empty());
-        sessions.save("pid_0123456789abcdef", noOffset);
+        sessions.write("pid_0123456789abcdef", noOffset, Optional.empty());
 
         assertThat(sessions.take("pid_0123456789abcdef", s -> true)).contains(noOffset);
     }
 
     @Test
     void aRefusedSessionStaysForItsOwner() {
-        sessions.save("pid_0123456789abcdef", session);
+        sessions.write("pid_0123456789abcdef", session, Optional.empty());
 
         assertThat(sessions.take("pid_0123456789abcdef", s -> s.userId().equals("mallory"))).isEmpty();
         assertThat(sessions.take("pid_0123456789abcdef", s -> s.userId().equals("alice"))).contains(session);
     }
 
     @Test
+    void aRewriteComparesWithWhatThisNodeWroteLast() {
+        String first = sessions.write("pid_0123456789abcdef", session, Optional.empty()).orElseThrow();
+        SavedSession moreRooms = new SavedSession("sid_1", "alice", "/patient-pharmacy",
+                Set.of(Room.user("alice"), Room.chat("room_1"), Room.chat("room_2")), Optional.of("abc-12"));
+
+        Optional<String> second = sessions.write("pid_0123456789abcdef", moreRooms, Optional.of(first));
+
+        assertThat(second).isPresent();
+        assertThat(sessions.write("pid_0123456789abcdef", session, Optional.of(first)))
+                .as("a write over a session that changed since").isEmpty();
+        assertThat(sessions.take("pid_0123456789abcdef", s -> true)).contains(moreRooms);
+    }
+
+    @Test
+    void aSessionTakenByAnotherNodeIsNotWrittenBack() {
+        String written = sessions.write("pid_0123456789abcdef", session, Optional.empty()).orElseThrow();
+        assertThat(sessions.take("pid_0123456789abcdef", s -> true)).contains(session);
+
+        assertThat(sessions.write("pid_0123456789abcdef", session, Optional.of(written))).isEmpty();
+        assertThat(sessions.take("pid_0123456789abcdef", s -> true)).isEmpty();
+    }
+
+    @Test
+    void aDiscardLeavesASessionSomebodyElseWrote() {
+        String written = sessions.write("pid_0123456789abcdef", session, Optional.empty()).orElseThrow();
+        SavedSession restoredElsewhere = new SavedSession("sid_1", "alice", "/patient-pharmacy", Set.of(),
+                Optional.empty());
+        sessions.write("pid_0123456789abcdef", restoredElsewhere, Optional.empty());
+
+        sessions.discard("pid_0123456789abcdef", written);
+
+        assertThat(sessions.take("pid_0123456789abcdef", s -> true)).contains(restoredElsewhere);
+    }
+
+    @Test
     void aSessionExpiresWithTheWindow() {
-        sessions.save("pid_0123456789abcdef", session);
+        sessions.write("pid_0123456789abcdef", session, Optional.empty());
         clock.advance(Duration.ofMinutes(2));
 
         assertThat(sessions.take("pid_0123456789abcdef", s -> true)).isEmpty();
