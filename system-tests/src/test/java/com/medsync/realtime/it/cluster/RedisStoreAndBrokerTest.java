@@ -175,4 +175,18 @@ class RedisStoreAndBrokerTest {
         assertThat(broker.eventsAfter(old)).isEmpty();
         assertThat(broker.eventsAfter(recent)).contains(List.of());
     }
+
+    @Test
+    void theOriginOfAStreamThatWasEmptyReplaysEveryEventUntilOneIsTrimmed() throws Exception {
+        RedisBroker broker = broker(link(uniquePrefix(), Duration.ofMillis(100)));
+        // A node that started on an empty stream resumes sockets that got nothing from its origin.
+        assertThat(broker.eventsAfter("0-0")).contains(List.of());
+        String first = publish(broker, "e1");
+
+        assertThat(broker.eventsAfter("0-0").orElseThrow()).extracting(SequencedEvent::offset).containsExactly(first);
+
+        Thread.sleep(200);
+        publish(broker, "e2");
+        assertThat(broker.eventsAfter("0-0")).as("e1 was trimmed").isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import com.medsync.realtime.spi.store.StoreUnavailableException;
 
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +46,8 @@ public final class RedisBroker implements Broker {
     static final Duration BLOCK = Duration.ofSeconds(1);
     private static final int READ_BATCH = 512;
     private static final String FIELD = "event";
+    /** Where reading a stream that holds nothing yet starts: before every id Redis can assign. */
+    private static final String ORIGIN = "0-0";
     private static final Pattern STREAM_ID = Pattern.compile("\\d{1,19}-\\d{1,19}");
 
     private final RedisLink redis;
@@ -92,8 +96,11 @@ public final class RedisBroker implements Broker {
         }
         try {
             RedisCommands<String, String> commands = redis.commands();
-            // The offset itself must still be held: then nothing after it has been trimmed.
-            if (commands.xrange(stream, Range.create(offset, offset), Limit.from(1)).isEmpty()) {
+            // The offset itself must still be held: then nothing after it has been trimmed. The origin of a
+            // stream that was empty is held by none, so there the stream must never have lost an entry.
+            boolean intactAfter = ORIGIN.equals(offset) ? neverTrimmed(commands)
+                    : !commands.xrange(stream, Range.create(offset, offset), Limit.from(1)).isEmpty();
+            if (!intactAfter) {
                 return Optional.empty();
             }
             List<SequencedEvent> events = new ArrayList<>();
@@ -143,6 +150,24 @@ public final class RedisBroker implements Broker {
                 after.isEmpty() ? Optional.empty() : Optional.of(after.get(0).getId()), after.size()));
     }
 
+    /** Whether no entry was ever removed from the stream: it holds every entry ever added (Redis 7). */
+    private boolean neverTrimmed(RedisCommands<String, String> commands) {
+        List<Object> info;
+        try {
+            info = commands.xinfoStream(stream);
+        } catch (RedisCommandExecutionException e) {
+            // No such key: nothing was ever published, so nothing is missing.
+            return true;
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i + 1 < info.size(); i += 2) {
+            fields.put(String.valueOf(info.get(i)), String.valueOf(info.get(i + 1)));
+        }
+        // A Redis before 7.0 does not count what was added: the origin cannot be trusted there.
+        String added = fields.get("entries-added");
+        return added != null && added.equals(fields.get("length"));
+    }
+
     private Optional<String> newest(RedisCommands<String, String> commands) {
         List<StreamMessage<String, String>> last = commands.xrevrange(stream, Range.create("-", "+"), Limit.from(1));
         return last.isEmpty() ? Optional.empty() : Optional.of(last.get(0).getId());
@@ -156,7 +181,7 @@ public final class RedisBroker implements Broker {
                 RedisCommands<String, String> commands = redis.streamReader()
                         .orElseThrow(() -> redis.unavailable(null));
                 if (lastDelivered == null) {
-                    lastDelivered = newest(commands).orElse("0-0");
+                    lastDelivered = newest(commands).orElse(ORIGIN);
                     // Recovery: a socket whose first event is this node's first delivery resumes from here.
                     delivery.startsAfter(lastDelivered);
                     log.info("Reading the cluster's event stream {} after {}", stream, lastDelivered);
