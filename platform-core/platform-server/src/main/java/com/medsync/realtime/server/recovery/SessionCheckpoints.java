@@ -35,6 +35,8 @@ final class SessionCheckpoints {
         /** This socket's incarnation: the same session restored on another node is written under another. */
         final Optional<String> writer = Optional.of(UUID.randomUUID().toString());
         volatile Optional<String> written = Optional.empty();
+        /** The rooms in what was last written. */
+        volatile Set<Room> writtenRooms = Set.of();
         volatile boolean lost;
 
         Checkpoint(String pid, Optional<String> resumeOffset) {
@@ -78,6 +80,12 @@ final class SessionCheckpoints {
             return;
         }
         try {
+            if (recoverable && checkpoint.written.isPresent() && checkpoint.writtenRooms.equals(rooms)) {
+                // Already in the store as the client will want it: its client names the last offset it got, or
+                // got nothing since the offset written when the socket opened. Nothing to write on the way out,
+                // which keeps a node closing thousands of sockets at once quick.
+                return;
+            }
             if (recoverable) {
                 Optional<String> saved = sessions.write(checkpoint.pid, session(socket, rooms, resumeOffset),
                         checkpoint.writer, checkpoint.written);
@@ -108,6 +116,7 @@ final class SessionCheckpoints {
                         session(socket, rooms, checkpoint.resumeOffset), checkpoint.writer, checkpoint.written);
                 if (written.isPresent()) {
                     checkpoint.written = written;
+                    checkpoint.writtenRooms = Set.copyOf(rooms);
                 } else {
                     checkpoint.lost = true;
                     log.debug("Session of {} was taken by another node; this node no longer keeps it", socket);

@@ -74,6 +74,20 @@ class SessionCheckpointsTest {
     }
 
     @Test
+    void aLostConnectionWhoseSessionIsAlreadyStoredWritesNothingMore() {
+        checkpoints.opened(socket, PID, Optional.of("opened-at"));
+        socket.whenRoomsChange(checkpoints::roomsChanged);
+        socket.join(CHAT);
+
+        // Its client names the last offset it got; one that got nothing missed everything since "opened-at".
+        checkpoints.closed(socket, Set.of(CHAT), true, Optional.of("before-first-sent"));
+
+        SavedSession saved = sessions.take(PID, s -> true).orElseThrow();
+        assertThat(saved.rooms()).containsExactly(CHAT);
+        assertThat(saved.resumeOffset()).contains("opened-at");
+    }
+
+    @Test
     void aSocketThatLeftOnPurposeLeavesNoSession() {
         checkpoints.opened(socket, PID, Optional.empty());
 
