@@ -116,6 +116,15 @@ start_node() { # n
   node_specs+=("{\"name\":\"node$n\",\"socketPort\":$socket_port,\"httpPort\":$http_port,\"pid\":$pid}")
 }
 
+# The measuring process runs in the background and is waited for, so that a signal stops the run at once
+# (bash runs a trap only after the foreground command ends) and cleanup stops that process too.
+measure() { # mode, spec
+  node benchmarks/node-loadgen/stream-cost.js "$1" "$2" >>"$results" 2> >(tee -a "$logs/measure.log" >&2) &
+  local pid=$!
+  pids+=("$pid")
+  wait "$pid"
+}
+
 results="$logs/results.jsonl"
 : >"$results"
 started=0
@@ -131,7 +140,7 @@ for size in $sizes; do
   spec+="\"idleS\":4,\"warmupS\":4,\"windowS\":$window,\"repeats\":3,\"satConcurrency\":$sat_callers,"
   spec+="\"satWarmupS\":2,\"satWindowS\":$sat_window}"
   echo "stream-cost: $size node(s), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  node benchmarks/node-loadgen/stream-cost.js measure "$spec" >>"$results" 2> >(tee -a "$logs/measure.log" >&2)
+  measure measure "$spec"
 done
 
 # The nodes stop (their CPU is no longer needed); the stream they wrote gives the simulation a real payload.
@@ -142,7 +151,7 @@ sim="{\"redis\":{\"port\":$redis_port,\"pid\":$redis_pid},\"realStream\":\"medsy
 sim+="\"windowS\":$sim_window,\"repeats\":3,\"points\":[{\"readers\":1,\"rate\":$rate},{\"readers\":3,\"rate\":$rate},"
 sim+="{\"readers\":10,\"rate\":$rate},{\"readers\":30,\"rate\":$rate},{\"readers\":3,\"concurrency\":64},"
 sim+="{\"readers\":10,\"concurrency\":64},{\"readers\":30,\"concurrency\":64}]}"
-node benchmarks/node-loadgen/stream-cost.js simulate "$sim" >>"$results" 2> >(tee -a "$logs/measure.log" >&2)
+measure simulate "$sim"
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain 2>/dev/null)" ] || commit="$commit + uncommitted changes"
