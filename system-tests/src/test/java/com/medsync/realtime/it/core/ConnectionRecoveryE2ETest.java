@@ -1,6 +1,7 @@
 package com.medsync.realtime.it.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.it.conformance.ConformanceServer;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
 import com.medsync.realtime.it.fixture.LiveServer;
@@ -10,7 +11,10 @@ import com.medsync.realtime.it.support.FreePorts;
 import com.medsync.realtime.it.support.JavaSocketIoClients;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
+import com.medsync.realtime.it.support.RawEngineIo;
 import com.medsync.realtime.server.MedsyncServer;
+import com.medsync.realtime.server.socket.ServedNamespace;
+import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.event.EventTranslator;
 import com.medsync.realtime.testkit.TestTokens;
 import com.sun.net.httpserver.HttpServer;
@@ -54,6 +58,7 @@ class ConnectionRecoveryE2ETest {
     @RegisterExtension
     static final LiveServer smallQueue = LiveServer.withTestEvents(Map.of("medsync.limits.outbound-queue", 3));
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration QUIET = Duration.ofMillis(300);
 
     /** The frontend's options, without automatic reconnection so a test decides when the client comes back. */
@@ -242,6 +247,41 @@ class ConnectionRecoveryE2ETest {
             answer.countDown();
             backend.stop(0);
             backendThreads.shutdownNow();
+        }
+    }
+
+    /**
+     * A client back on a new connection before the server noticed the old one was lost (it changed networks,
+     * say: no close reached the server) recovers its socket, and the server closes the old connection; the old
+     * socket's removal afterwards leaves the recovered one in place.
+     */
+    @Test
+    void aClientBackBeforeTheServerNoticedTheLossRecoversAndItsOldConnectionIsClosed() throws Exception {
+        EmbeddedMedsync medsync = live.medsync();
+        String ns = MedsyncServer.CANONICAL_NAMESPACE;
+        String token = medsync.patientToken("patient_roaming");
+        try (RawEngineIo old = RawEngineIo.websocket(medsync.socketPort());
+                RawEngineIo again = RawEngineIo.websocket(medsync.socketPort())) {
+            old.send("40" + ns + ",{\"token\":\"" + token + "\"}");
+            JsonNode first = JSON.readTree(old.awaitFrameStartingWith("40" + ns + ",").substring(ns.length() + 3));
+            broadcast(medsync, 0, "user:patient_roaming");
+            JsonNode event = JSON.readTree(old.awaitFrameStartingWith("42" + ns + ",[\"test:broadcast\"")
+                    .substring(ns.length() + 3));
+            String offset = event.get(event.size() - 1).asText();
+
+            again.send("40" + ns + ",{\"token\":\"" + token + "\",\"pid\":\"" + first.path("pid").asText()
+                    + "\",\"offset\":\"" + offset + "\"}");
+            JsonNode recovered = JSON.readTree(again.awaitFrameStartingWith("40" + ns + ",").substring(ns.length() + 3));
+            assertThat(recovered.path("sid").asText()).isEqualTo(first.path("sid").asText());
+            old.awaitClose(Duration.ofSeconds(5));
+            ServedNamespace served = medsync.server().namespaces().find(ns).orElseThrow();
+            Await.until("the old connection's socket to be removed",
+                    () -> served.members(Room.user("patient_roaming")).size() == 1);
+
+            assertThat(served.socket(first.path("sid").asText())).isPresent();
+            broadcast(medsync, 1, "user:patient_roaming");
+            assertThat(again.awaitFrameStartingWith("42" + ns + ",[\"test:broadcast\""))
+                    .startsWith("42" + ns + ",[\"test:broadcast\",{\"n\":1}");
         }
     }
 

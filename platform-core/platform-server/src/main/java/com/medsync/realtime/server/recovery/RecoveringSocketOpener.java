@@ -66,6 +66,10 @@ public final class RecoveringSocketOpener implements SocketRecovery {
      */
     private Optional<SocketSession> restore(Claim claim, ServedNamespace namespace, Principal principal,
             EngineConnection connection) {
+        // The client is back before this node noticed its old connection was lost (it left a network, say): that
+        // connection goes now, and the restored socket takes the id; the old socket's late removal leaves it be.
+        namespace.socket(claim.session().socketId())
+                .ifPresent(stale -> stale.closeConnection("its client recovered the socket on a new connection"));
         SocketSession socket = new SocketSession(claim.session().socketId(), namespace, principal, connection, platform,
                 limits);
         CatchUp hold = recovery.hold(socket);

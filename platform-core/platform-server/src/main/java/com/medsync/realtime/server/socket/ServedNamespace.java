@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -79,6 +80,15 @@ public final class ServedNamespace {
 
     public void remove(SocketSession socket) {
         rooms.leaveAll(socket);
-        sockets.remove(socket.id());
+        // Only this very socket: a recovered one may hold its id already (see #socket(String)).
+        sockets.remove(socket.id(), socket);
+    }
+
+    /**
+     * @return the socket open here under {@code id}: after a recovery on this node, the one that replaced a
+     *     socket whose lost connection had not been noticed yet
+     */
+    public Optional<SocketSession> socket(String id) {
+        return Optional.ofNullable(sockets.get(id));
     }
 }

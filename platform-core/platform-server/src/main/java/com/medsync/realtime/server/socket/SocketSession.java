@@ -172,6 +172,16 @@ public final class SocketSession implements ClientSocket {
     }
 
     /**
+     * Ends this socket's Engine.IO connection (with every socket on it): for a connection lost without this node
+     * noticing yet, whose client is already back on another one.
+     */
+    public void closeConnection(String reason) {
+        if (connection != null) {
+            connection.close(reason);
+        }
+    }
+
+    /**
      * Sends a prepared packet (already addressed to this socket's namespace), unless the client has fallen
      * too far behind: packets piling up for a poll that does not come, or a WebSocket that stays unwritable.
      */
