@@ -15,9 +15,11 @@ import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One Engine.IO connection as the layers above the engine see it: it sends encoded packets, tells whether its
@@ -28,6 +30,10 @@ import java.util.concurrent.RejectedExecutionException;
 public final class EngineConnection {
 
     private static final Logger log = LoggerFactory.getLogger(EngineConnection.class);
+    /** How often a close waiting for a polling client to take its packets looks again. */
+    private static final long DRAIN_CHECK_MILLIS = 10;
+    /** How long the poll that takes a close packet has to arrive. */
+    private static final long CLOSE_POLL_GRACE_MILLIS = 200;
 
     private final ClientHead engine;
     /** The WebSocket this connection's packets go out on, once it was seen carrying one. */
@@ -38,6 +44,8 @@ public final class EngineConnection {
     private volatile EngineHeartbeat heartbeat;
     private volatile boolean upgrading;
     private volatile boolean closing;
+    /** Set once the server decided to end the connection: nothing more is queued for the client. */
+    private volatile boolean closeRequested;
 
     EngineConnection(ClientHead engine) {
         this.engine = engine;
@@ -84,6 +92,10 @@ public final class EngineConnection {
      * Sends a packet; over a WebSocket it is queued now and written when {@code batch} is flushed (null: at once).
      */
     public void send(EncodedPacket packet, WriteBatch batch) {
+        if (closeRequested) {
+            // As the reference server drops writes to a closing socket; a recovering client has them replayed.
+            return;
+        }
         Packet own = Packets.forOneSocket(EnginePacket.unwrap(packet));
         Channel channel = webSocket;
         if (batch != null && channel != null) {
@@ -133,6 +145,11 @@ public final class EngineConnection {
             engine.onChannelDisconnect();
             return;
         }
+        forgetAfter(sent);
+    }
+
+    /** Closes the channel once the close packet is written, and forgets the connection on its loop after that. */
+    private void forgetAfter(ChannelFuture sent) {
         sent.addListener(ChannelFutureListener.CLOSE);
         EventLoop loop = sent.channel().eventLoop();
         if (loop.inEventLoop()) {
@@ -145,6 +162,49 @@ public final class EngineConnection {
             // The loop is shutting down with the server: no write is left to wait for.
             engine.onChannelDisconnect();
         }
+    }
+
+    /**
+     * Ends the connection as {@link #close} does, but lets a polling client first take the packets already
+     * queued for it, in a response of their own, as the reference server drains its write buffer before it
+     * closes. A close packet in the same payload as events makes socket.io-client (4.8) take those events only
+     * after its next CONNECT: after the offset it recovered from, so it would get them twice.
+     *
+     * @param maxWait how long the client may take to come for them; then the connection is closed regardless
+     */
+    void closeAfterQueuedPackets(String reason, Duration maxWait) {
+        closeRequested = true;
+        EngineHeartbeat beat = heartbeat;
+        if (beat == null || engine.getCurrentTransport() != Transport.POLLING) {
+            close(reason);
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        try {
+            beat.loop().execute(() -> closeOnceDrained(reason, deadline, beat.loop()));
+        } catch (RejectedExecutionException e) {
+            close(reason);
+        }
+    }
+
+    private void closeOnceDrained(String reason, long deadline, EventLoop loop) {
+        if (!engine.isConnected()) {
+            return;
+        }
+        if (!engine.getPacketsQueue(Transport.POLLING).isEmpty() && System.nanoTime() - deadline < 0) {
+            loop.schedule(() -> closeOnceDrained(reason, deadline, loop), DRAIN_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        log.debug("Closing connection {}: {}", engine.getSessionId(), reason);
+        ChannelFuture sent = engine.send(Packets.engineClose());
+        if (sent != null) {
+            // A poll was waiting: it carries the close packet alone.
+            forgetAfter(sent);
+            return;
+        }
+        // The client is between polls, the one after the packets it just took: that poll takes the close packet.
+        closing = true;
+        loop.schedule(engine::onChannelDisconnect, CLOSE_POLL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     ClientHead engine() {

@@ -106,9 +106,22 @@ final class EngineConnections implements EngineSessions {
         listener.onClosed(engineSessionId);
     }
 
-    /** Closes every open connection with an Engine.IO close packet, so that clients reconnect (elsewhere). */
-    void closeAll(String reason) {
-        open.values().forEach(connection -> connection.close(reason));
+    /**
+     * Closes every open connection with an Engine.IO close packet, so that clients reconnect (elsewhere), each
+     * polling client after it took what was queued for it; waits until they are all closed, at most
+     * {@code maxWait} (and a moment for the last polls).
+     */
+    void closeAll(String reason, Duration maxWait) {
+        open.values().forEach(connection -> connection.closeAfterQueuedPackets(reason, maxWait));
+        long deadline = System.nanoTime() + maxWait.toNanos() + TimeUnit.MILLISECONDS.toNanos(2 * CLOSING_POLL_GRACE_MILLIS);
+        while (!open.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

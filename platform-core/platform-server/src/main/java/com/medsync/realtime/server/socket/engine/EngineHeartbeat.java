@@ -51,6 +51,11 @@ final class EngineHeartbeat {
         return heartbeat;
     }
 
+    /** @return the event loop of the connection's first transport, where its timers run */
+    EventLoop loop() {
+        return loop;
+    }
+
     /** The client answered: the next ping comes a full interval from now. Callable from any thread. */
     void pong() {
         loop.execute(this::schedulePing);

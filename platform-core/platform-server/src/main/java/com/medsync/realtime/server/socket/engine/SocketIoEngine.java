@@ -27,6 +27,8 @@ import java.time.Duration;
  */
 public final class SocketIoEngine implements AutoCloseable {
 
+    /** How long a shutdown waits for polling clients to take the packets queued for them before their close. */
+    private static final Duration POLLING_DRAIN_TIMEOUT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(SocketIoEngine.class);
 
     /** A day: netty-socketio's pings and ping timeout never fire while a connection lives. */
@@ -120,9 +122,12 @@ public final class SocketIoEngine implements AutoCloseable {
         return port;
     }
 
-    /** Closes every client's transport (so clients reconnect elsewhere), then the port. */
+    /**
+     * Closes every client's transport (so clients reconnect elsewhere), letting polling clients take what was
+     * queued for them first, then the port.
+     */
     public void closeGracefully() {
-        connections.closeAll("server shutting down");
+        connections.closeAll("server shutting down", POLLING_DRAIN_TIMEOUT);
         close();
     }
 
