@@ -93,6 +93,13 @@ public final class CatchUp {
         return Optional.of(held.stream().filter(entry -> entry.position() > after).toList());
     }
 
+    @Override
+    public String toString() {
+        return "hold of " + socket + " (delivered at start " + deliveredAtStart.orElse("nothing") + ", passed "
+                + passed + ", held " + held.stream().map(Held::offset).toList()
+                + (skippingThrough != null ? ", skipping through " + skippingThrough : "") + ")";
+    }
+
     /** A delivery held back: its position among the offsets passed, and what it sends. */
     record Held(int position, String offset, Optional<String> previous, List<EncodedPacket> packets) {
     }

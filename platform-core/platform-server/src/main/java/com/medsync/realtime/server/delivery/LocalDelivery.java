@@ -175,6 +175,9 @@ public final class LocalDelivery {
             positions.sent(socket, hold.beforeFirstReplayed());
         }
         Optional<List<CatchUp.Held>> later = hold.release(replayedThrough);
+        log.debug("Released {} behind a replay through {}: {}", hold, replayedThrough,
+                later.map(held -> "sending " + held.stream().map(CatchUp.Held::offset).toList())
+                        .orElse("this node has not delivered that far yet"));
         if (later.isEmpty()) {
             return;
         }
