@@ -8,7 +8,7 @@
 //       reconnects), then emits J {roomId: room} with an ack; answers {"type":"ready","count":N,"failed":[..]},
 //       each failure "id: what went wrong"
 //   {"op":"report"}  answers {"type":"report","clients":[{id, firstId, id_now, connected, recovered,
-//       reconnects, disconnects, reasons, longestGapMs, received:[data.id...]}]}
+//       reconnects, disconnects, reasons, longestGapMs, received:[data.id...], history:["<ms> what"...]}]}
 //   {"op":"close"}   disconnects every client and exits
 import { io } from "socket.io-client";
 import readline from "node:readline";
@@ -24,7 +24,10 @@ function connectOne(url, spec, event, join) {
     const state = {
       id: spec.id, room: spec.room, firstId: null, received: [], reconnects: 0, disconnects: 0, reasons: {},
       disconnectedAt: null, longestGapMs: 0, recoveredAll: true, joined: false,
+      // What happened to this client, for the post-mortem of a failed check: connections and every event.
+      history: [], startedAt: Date.now(),
     };
+    const note = (what) => state.history.push((Date.now() - state.startedAt) + "ms " + what);
     const socket = io(url, {
       auth: { token: spec.token },
       transports: spec.transports,
@@ -36,21 +39,42 @@ function connectOne(url, spec, event, join) {
       timeout: 5000,
     });
     state.socket = socket;
+    // Below the socket: reconnection attempts, engines, and any packet that arrives while not connected.
+    socket.io.on("reconnect_attempt", (n) => note("attempt " + n));
+    socket.io.on("open", () => note("engine " + socket.io.engine.id + " open over " + socket.io.engine.transport.name));
+    socket.io.on("close", (reason) => note("engine close: " + reason));
+    socket.io.on("error", (err) => note("engine error: " + err.message));
+    socket.io.on("packet", (packet) => {
+      if (!socket.connected || packet.type === 0) {
+        note("packet " + packet.type + " " + JSON.stringify(packet.data ?? null).slice(0, 80) + " on engine " + socket.io.engine.id);
+      }
+    });
     clients.set(spec.id, state);
-    socket.on(event, (data) => state.received.push(data && data.id));
+    socket.on(event, (data, offset) => {
+      state.received.push(data && data.id);
+      note((data && data.id) + "@" + offset);
+    });
     socket.on("disconnect", (reason) => {
       state.disconnects++;
       state.reasons[reason] = (state.reasons[reason] || 0) + 1;
       state.disconnectedAt = Date.now();
+      note("disconnect " + reason);
     });
     socket.on("connect", () => {
+      note("connect " + socket.id + " over " + socket.io.engine.transport.name + (socket.recovered ? " recovered" : ""));
       if (state.firstId === null) {
         state.firstId = socket.id;
-        socket.timeout(10000).emit(join, { roomId: spec.room }, (err, ack) => {
+        // Joining is idempotent: an answer slow to come on a loaded machine is asked for again.
+        const askToJoin = (attemptsLeft) => socket.timeout(10000).emit(join, { roomId: spec.room }, (err, ack) => {
+          if (err && attemptsLeft > 1) {
+            askToJoin(attemptsLeft - 1);
+            return;
+          }
           state.joined = !err && ack && ack.ok === true;
           state.problem = state.joined ? null : (err ? String(err) : JSON.stringify(ack));
           resolve(state);
         });
+        askToJoin(3);
         return;
       }
       state.reconnects++;
@@ -90,7 +114,7 @@ function report() {
     out.push({
       id: s.id, room: s.room, firstId: s.firstId, socketId: s.socket.id ?? null, connected: s.socket.connected,
       recoveredAll: s.recoveredAll, reconnects: s.reconnects, disconnects: s.disconnects, reasons: s.reasons,
-      longestGapMs: s.longestGapMs, received: s.received,
+      longestGapMs: s.longestGapMs, received: s.received, history: s.history,
     });
   }
   send({ type: "report", clients: out });
