@@ -3,6 +3,7 @@ package com.medsync.realtime.server.socket.engine;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.messages.OutPacketMessage;
 import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 
 import io.netty.buffer.ByteBuf;
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a WebSocket client's queued packets in place of netty-socketio's encoder, which encodes each packet
@@ -49,6 +51,9 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketPacketWriter.class);
     private static final int FRAGMENT_BYTES = 8192;
+    /** How long the packets that follow a CONNECT answer wait: one frame per read for the simplest clients. */
+    private static final long AFTER_CONNECT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final AttributeKey<Long> AFTER_CONNECT_UNTIL = AttributeKey.valueOf("medsyncAfterConnectUntil");
     private static final AttributeKey<ChannelHandlerContext> FRAME_ENCODER = AttributeKey.valueOf("medsyncFrameEncoder");
 
     private final PacketEncoder encoder;
@@ -91,7 +96,13 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
     }
 
     private void writeQueued(ChannelHandlerContext ctx, Queue<Packet> queue, ChannelPromise promise) {
+        long holding = afterConnectHoldNanos(ctx.channel());
+        if (holding > 0 && !queue.isEmpty()) {
+            ctx.executor().schedule(() -> writeQueued(ctx, queue, promise), holding, TimeUnit.NANOSECONDS);
+            return;
+        }
         PromiseCombiner written = new PromiseCombiner(ctx.executor());
+        ChannelPromise writtenHere = promise;
         // Writing at the frame encoder's context hands bytes to the handlers nearer the socket, in order with
         // the frames the encoder writes for the other packets.
         ChannelHandlerContext frames = framesAsBytes ? frameEncoder(ctx.channel()) : null;
@@ -104,11 +115,39 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
                     ctx.close();
                     break;
                 }
+                if (packet.getSubType() == PacketType.CONNECT) {
+                    // The answer to a CONNECT goes out alone, and what follows it (what the server sends on
+                    // connect) a moment later, as the reference server waits for each write to complete before
+                    // the next: a client that takes several frames of one read in one go and listens for the
+                    // next frame only after handling the first (the official protocol suite's does) would miss
+                    // the second.
+                    ctx.channel().attr(AFTER_CONNECT_UNTIL).set(System.nanoTime() + AFTER_CONNECT_NANOS);
+                    if (!queue.isEmpty()) {
+                        ctx.executor().schedule(() -> writeQueued(ctx, queue, promise), AFTER_CONNECT_NANOS,
+                                TimeUnit.NANOSECONDS);
+                        writtenHere = ctx.newPromise();
+                        break;
+                    }
+                }
             }
         } finally {
-            written.finish(promise);
+            written.finish(writtenHere);
             ctx.flush();
         }
+    }
+
+    /** @return how much longer packets after a CONNECT answer written on this channel wait, 0 when none */
+    private static long afterConnectHoldNanos(Channel channel) {
+        Long until = channel.attr(AFTER_CONNECT_UNTIL).get();
+        if (until == null) {
+            return 0;
+        }
+        long remaining = until - System.nanoTime();
+        if (remaining <= 0) {
+            channel.attr(AFTER_CONNECT_UNTIL).set(null);
+            return 0;
+        }
+        return remaining;
     }
 
     /** The frame encoder's context, looked up once per connection (a WebSocket pipeline keeps its encoder). */
