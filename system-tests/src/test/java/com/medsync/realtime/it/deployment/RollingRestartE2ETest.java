@@ -3,6 +3,7 @@ package com.medsync.realtime.it.deployment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.it.fixture.DistributionProcess;
 import com.medsync.realtime.it.fixture.ProcessCluster;
+import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.FreePorts;
 import com.medsync.realtime.it.support.HaproxyProcess;
 import com.medsync.realtime.it.support.JsFleet;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -116,16 +118,22 @@ class RollingRestartE2ETest {
     }
 
     /**
-     * One node is killed (SIGKILL): no close, no saved session, no goodbye to HAProxy. Its clients reconnect
-     * through HAProxy to the others within the recovery window; every accepted event reaches every client at
-     * least once, none twice, in order.
+     * The node that runs the dispatch plugin's provider polling (it holds the task's lease) is killed (SIGKILL):
+     * no close, no saved session, no goodbye to HAProxy, no lease released. Its clients reconnect through HAProxy
+     * to the others within the recovery window; every accepted event reaches every client at least once, none
+     * twice, in order; and another node takes the polling over once the lease expires.
      */
     @Test
-    void aKilledNodesClientsRecoverOnTheOthers() throws Exception {
+    void aKilledNodesClientsRecoverOnTheOthersAndItsPollingMovesToAnother() throws Exception {
         publisher.start();
         publisher.awaitAccepted(40);
-        ProcessCluster.Node victim = cluster.nodes().get(0);
+        ProcessCluster.Node victim = Await.value("a node to hold the provider poller's lease", Duration.ofSeconds(20),
+                () -> pollerHolder().orElse(null));
         cluster.kill(victim);
+        long killedAt = System.nanoTime();
+        ProcessCluster.Node successor = Await.value("another node to take the provider poller's lease",
+                Duration.ofSeconds(20), () -> pollerHolder().filter(node -> node != victim).orElse(null));
+        long takeoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
         long accepted = publisher.accepted();
         publisher.awaitAccepted(accepted + 80);
         cluster.start(victim);
@@ -133,9 +141,19 @@ class RollingRestartE2ETest {
         publisher.stop();
 
         Outcome outcome = settle();
-        log.info("kill -9: {}; recoveries per node: {}", outcome.summary(), recoveries());
+        log.info("kill -9 of {}: {}; its dispatch polling moved to {} in {} ms; recoveries per node: {}",
+                victim.name(), outcome.summary(), successor.name(), takeoverMillis, recoveries());
         outcome.assertEveryClientKeptItsSession();
         outcome.assertExactlyOnceInOrder();
+    }
+
+    /** @return the node whose metrics say it holds the dispatch plugin's provider-poller lease, if one does */
+    private Optional<ProcessCluster.Node> pollerHolder() {
+        return cluster.nodes().stream()
+                .filter(node -> node.process() != null && node.process().isAlive())
+                .filter(node -> cluster.metrics(node, "medsync_cluster_lease_held").stream()
+                        .anyMatch(line -> line.contains("provider-poller") && line.endsWith(" 1.0")))
+                .findFirst();
     }
 
     private Map<String, List<String>> recoveries() {
