@@ -97,7 +97,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
 
     private void writeQueued(ChannelHandlerContext ctx, Queue<Packet> queue, ChannelPromise promise) {
         long holding = afterConnectHoldNanos(ctx.channel());
-        if (holding > 0 && !queue.isEmpty()) {
+        if (holding > 0 && !queue.isEmpty() && !endsConnection(queue)) {
             ctx.executor().schedule(() -> writeQueued(ctx, queue, promise), holding, TimeUnit.NANOSECONDS);
             return;
         }
@@ -122,7 +122,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
                     // next frame only after handling the first (the official protocol suite's does) would miss
                     // the second.
                     ctx.channel().attr(AFTER_CONNECT_UNTIL).set(System.nanoTime() + AFTER_CONNECT_NANOS);
-                    if (!queue.isEmpty()) {
+                    if (!queue.isEmpty() && !endsConnection(queue)) {
                         ctx.executor().schedule(() -> writeQueued(ctx, queue, promise), AFTER_CONNECT_NANOS,
                                 TimeUnit.NANOSECONDS);
                         writtenHere = ctx.newPromise();
@@ -134,6 +134,21 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
             written.finish(writtenHere);
             ctx.flush();
         }
+    }
+
+    /**
+     * Whether a close is queued: then nothing waits. The connection is forgotten right after its close packet is
+     * handed to this writer (EngineConnection#close), and a frame from the client after that closes the WebSocket
+     * at once: a close packet still waiting here would never be written, and the client would see a bare TCP
+     * close (the fuzz's "open but deaf" connection).
+     */
+    private static boolean endsConnection(Queue<Packet> queue) {
+        for (Packet packet : queue) {
+            if (packet.getType() == PacketType.CLOSE || packet.getSubType() == PacketType.DISCONNECT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return how much longer packets after a CONNECT answer written on this channel wait, 0 when none */
