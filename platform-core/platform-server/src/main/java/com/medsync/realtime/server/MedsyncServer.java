@@ -1,5 +1,6 @@
 package com.medsync.realtime.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.auth.JwtAuthenticator;
 import com.medsync.realtime.http.HttpApiServer;
@@ -7,6 +8,8 @@ import com.medsync.realtime.http.HttpServerSettings;
 import com.medsync.realtime.http.Router;
 import com.medsync.realtime.server.api.AdminEndpoints;
 import com.medsync.realtime.server.api.ApiRoutes;
+import com.medsync.realtime.server.api.AuditLog;
+import com.medsync.realtime.server.api.ConsoleEndpoints;
 import com.medsync.realtime.server.api.HealthEndpoints;
 import com.medsync.realtime.server.api.PublishEndpoint;
 import com.medsync.realtime.server.cluster.RedisCluster;
@@ -14,6 +17,9 @@ import com.medsync.realtime.server.config.Credentials;
 import com.medsync.realtime.server.config.InvalidSettingException;
 import com.medsync.realtime.server.config.ServerSettings;
 import com.medsync.realtime.server.config.Settings;
+import com.medsync.realtime.server.console.AuditTrail;
+import com.medsync.realtime.server.console.EventTail;
+import com.medsync.realtime.server.console.SocketDisconnects;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.DeliveryThread;
 import com.medsync.realtime.server.delivery.LocalDelivery;
@@ -66,6 +72,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * One MedSync Realtime node: the Socket.IO port, the HTTP API port, and what connects them. This class
@@ -84,7 +91,7 @@ public final class MedsyncServer implements AutoCloseable {
     private static final int DELIVERY_BACKLOG = 10_000;
     /** How long a stopping node waits for the sessions of the clients it closed to be saved (in Redis). */
     private static final Duration SESSIONS_SAVED_TIMEOUT = Duration.ofSeconds(3);
-    /** The holder name of a single node's leases, which nobody else contends for. */
+    /** A single node's id: the holder name of its leases, which nobody else contends for, and its connections' node. */
     private static final String SINGLE_NODE = "single-node";
 
     private final ServerSettings settings;
@@ -95,7 +102,10 @@ public final class MedsyncServer implements AutoCloseable {
     private final NamespaceRegistry namespaces = new NamespaceRegistry();
     private final ClientEventRouter clientEvents = new ClientEventRouter();
     private final PublishedEventHandlers publishedEvents = new PublishedEventHandlers();
-    private final SocketEvents socketEvents = new SocketEvents(List.of(metrics));
+    /** The last events this node saw, for the operator console; told of client events as metrics are. */
+    private final EventTail eventTail = new EventTail(mapper);
+    private final AuditTrail auditTrail = new AuditTrail();
+    private final SocketEvents socketEvents = new SocketEvents(List.of(metrics, eventTail));
     /** Present in cluster mode: the store, the broker and the plugin set are then shared through Redis. */
     private final Optional<RedisCluster> cluster;
     private final KeyValueStore store;
@@ -194,7 +204,10 @@ public final class MedsyncServer implements AutoCloseable {
         cluster.ifPresent(redis -> readiness.put("stream", redis::streamProblem));
         this.health = new HealthEndpoints(readiness);
         this.publishService = new PublishService(publishedEvents, store, broker, settings.idempotencyTtl(),
-                metrics::published);
+                event -> {
+                    metrics.published(event.name());
+                    eventTail.published(event);
+                });
         this.stats = new NodeStats(namespaces, metrics,
                 () -> this.plugins == null ? Map.of("started", List.of()) : this.plugins.figures(), leases::held,
                 cluster);
@@ -258,7 +271,16 @@ public final class MedsyncServer implements AutoCloseable {
                 services, cluster.map(redis -> redis.pluginSharing(settings.pluginSharing().maxJarBytes(),
                         settings.pluginSharing().applyTimeout())).orElse(PluginSharing.none()));
         cluster.ifPresent(redis -> redis.keepInStep(plugins, stats::nodeFigures));
-        new AdminEndpoints(plugins, stats::stats, credentials.adminToken()).routeOn(httpRoutes);
+        new AdminEndpoints(plugins, stats::stats, credentials.adminToken(), new AuditLog(auditTrail),
+                consoleEndpoints()).routeOn(httpRoutes);
+    }
+
+    private ConsoleEndpoints consoleEndpoints() {
+        SocketDisconnects disconnects = new SocketDisconnects(namespaces, gateway::disconnect);
+        Optional<Supplier<List<JsonNode>>> clusterNodes = cluster.map(redis -> redis::nodes);
+        return new ConsoleEndpoints(new ConsoleEndpoints.Sources(plugins, namespaces, disconnects, auditTrail,
+                eventTail, cluster.map(RedisCluster::node).orElse(SINGLE_NODE),
+                cluster.map(redis -> redis.disconnects(disconnects::user)), clusterNodes));
     }
 
     private void startPorts() {

@@ -17,7 +17,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The admin API ({@code /admin/...}, bearer admin token): plugins, phases and stats. Every change is
+ * The admin API ({@code /admin/...}, bearer admin token): plugins, phases and stats, and the operator console's
+ * calls ({@link ConsoleEndpoints}) behind the same authorization. Every change is
  * audited; a refused change answers 404 (unknown plugin or phase) or 409 (cannot be done now) with why. A phase
  * applied answers 200 once this node applied it, with {@code cluster.complete} false when some node did not
  * follow: the change is made and stays (nodes keep converging), so it is not an error to retry.
@@ -27,11 +28,16 @@ public final class AdminEndpoints {
     private final PluginAdministration plugins;
     private final Supplier<Map<String, Object>> stats;
     private final String adminToken;
+    private final AuditLog audit;
+    private final ConsoleEndpoints console;
 
-    public AdminEndpoints(PluginAdministration plugins, Supplier<Map<String, Object>> stats, String adminToken) {
+    public AdminEndpoints(PluginAdministration plugins, Supplier<Map<String, Object>> stats, String adminToken,
+            AuditLog audit, ConsoleEndpoints console) {
         this.plugins = plugins;
         this.stats = stats;
         this.adminToken = adminToken;
+        this.audit = audit;
+        this.console = console;
     }
 
     public void routeOn(Router router) {
@@ -46,6 +52,7 @@ public final class AdminEndpoints {
                 .route("GET", "/admin/phases", authorized(request -> HttpResponse.json(200, phases())))
                 .route("POST", "/admin/phases/{name}/apply", authorized(this::applyPhase))
                 .route("GET", "/admin/stats", authorized(request -> HttpResponse.json(200, stats.get())));
+        console.routeOn(router, this::authorized, audit);
     }
 
     private HttpResponse load(HttpRequest request) {
@@ -97,19 +104,24 @@ public final class AdminEndpoints {
         };
     }
 
-    private static HttpResponse audited(HttpRequest request, String action, String target,
+    private HttpResponse audited(HttpRequest request, String action, String target,
             Supplier<HttpResponse> operation) {
         try {
             HttpResponse response = operation.get();
-            AuditLog.record(request, action, target, "ok");
+            audit.record(request, action, target, "ok");
             return response;
         } catch (PluginOperationException e) {
-            AuditLog.record(request, action, target, "refused: " + e.getMessage());
-            String code = e.kind() == PluginOperationException.Kind.NOT_FOUND ? "NOT_FOUND" : "CONFLICT";
-            throw new HttpProblem(e.kind().status(), code, e.getMessage());
+            audit.record(request, action, target, "refused: " + e.getMessage());
+            throw problem(e);
         } catch (RuntimeException e) {
-            AuditLog.record(request, action, target, "failed: " + e);
+            audit.record(request, action, target, "failed: " + e);
             throw e;
         }
+    }
+
+    /** @return the answer to a refused plugin or phase operation: 404 for an unknown one, else 409 with why */
+    static HttpProblem problem(PluginOperationException e) {
+        String code = e.kind() == PluginOperationException.Kind.NOT_FOUND ? "NOT_FOUND" : "CONFLICT";
+        return new HttpProblem(e.kind().status(), code, e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package com.medsync.realtime.server.api;
 
 import com.medsync.realtime.http.HttpRequest;
+import com.medsync.realtime.server.console.AuditTrail;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,21 +9,26 @@ import org.slf4j.LoggerFactory;
 /**
  * One line per admin change on the {@code medsync.audit} logger: who (the operator the CLI names, and the
  * address the request came from), what, and how it ended. Operators route that logger to their audit store.
+ * The same entry goes into this node's {@link AuditTrail}, which {@code GET /admin/audit} shows.
  */
-final class AuditLog {
+public final class AuditLog {
 
     private static final Logger audit = LoggerFactory.getLogger("medsync.audit");
     static final String OPERATOR_HEADER = "X-Medsync-Operator";
 
-    private AuditLog() {
+    private final AuditTrail trail;
+
+    public AuditLog(AuditTrail trail) {
+        this.trail = trail;
     }
 
-    static void record(HttpRequest request, String action, String target, String result) {
+    void record(HttpRequest request, String action, String target, String result) {
         String operator = request.header(OPERATOR_HEADER)
                 .map(name -> name.replaceAll("[^A-Za-z0-9_.@-]", "_"))
                 .map(name -> name.length() > 64 ? name.substring(0, 64) : name)
                 .orElse("unnamed");
         audit.info("who={}@{} action={} target={} result={}", operator, request.remoteAddress(), action, target,
                 result);
+        trail.record(operator, request.remoteAddress(), action, target, result);
     }
 }

@@ -3,6 +3,7 @@ package com.medsync.realtime.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.config.ServerSettings.RedisSettings;
+import com.medsync.realtime.server.console.ClusterDisconnect;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.LocalDelivery;
 import com.medsync.realtime.server.event.OutboundEvent;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -50,6 +52,7 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisJarStore jars;
     private final ClusterMembers members;
     private final RedisLeaseStore leaseStore;
+    private final AdminChannel admin;
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "medsync-cluster-sync");
         thread.setDaemon(true);
@@ -73,6 +76,7 @@ public final class RedisCluster implements AutoCloseable {
         this.leaseStore = new RedisLeaseStore(link);
         this.pluginSet = new RedisPluginSet(link, mapper, node, members, Clock.systemUTC());
         this.jars = new RedisJarStore(link, mapper);
+        this.admin = new AdminChannel(link, mapper, node);
         this.health = new StoreHealth(link, broker, settings.maxStreamLag());
         health.register(registry);
     }
@@ -83,7 +87,10 @@ public final class RedisCluster implements AutoCloseable {
         RedisCluster cluster = new RedisCluster(settings, delivery, mapper, registry);
         log.info("Cluster mode: node {} on Redis {} with prefix '{}'", cluster.node, cluster.link.redacted(),
                 settings.prefix());
-        cluster.link.start(cluster.broker::start);
+        cluster.link.start(() -> {
+            cluster.broker.start();
+            cluster.admin.start();
+        });
         cluster.probes.scheduleWithFixedDelay(cluster.health::probe, 0, PROBE_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         return cluster;
@@ -136,6 +143,16 @@ public final class RedisCluster implements AutoCloseable {
                 0, PLUGIN_SET_POLL.toMillis(), TimeUnit.MILLISECONDS);
         sync.scheduleWithFixedDelay(() -> guarded(() -> members.report(report.get())),
                 0, REPORT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param disconnectUserHere sends a user's sockets on this node away, answering how many: what this node does
+     *                           when another node's operator disconnects a user
+     * @return how this node asks the other nodes to disconnect a user
+     */
+    public ClusterDisconnect disconnects(ToIntFunction<String> disconnectUserHere) {
+        admin.answerWith(disconnectUserHere);
+        return admin;
     }
 
     /** @return the figures every live node reported */
@@ -200,6 +217,7 @@ public final class RedisCluster implements AutoCloseable {
     public void close() {
         leave();
         probes.shutdownNow();
+        admin.close();
         broker.close();
         link.close();
     }

@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,6 +119,19 @@ public final class RedisLink implements AutoCloseable {
             throw unavailable(null);
         }
         return connection.sync();
+    }
+
+    /**
+     * @return a connection of its own for Redis pub/sub (a subscribed connection takes no other commands); Lettuce
+     *     reconnects it and subscribes it again by itself
+     * @throws StoreUnavailableException when Redis cannot be reached
+     */
+    StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        try {
+            return client.connectPubSub();
+        } catch (RedisException e) {
+            throw unavailable(e);
+        }
     }
 
     /** @return commands on the connection reserved for blocking stream reads, or empty before the first connection */

@@ -1,5 +1,6 @@
 package com.medsync.realtime.server.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketLifecycleListener;
@@ -95,7 +96,7 @@ public final class PlatformMetrics implements SocketLifecycleListener {
     }
 
     @Override
-    public void onClientEvent(SocketSession socket, String event) {
+    public void onClientEvent(SocketSession socket, String event, JsonNode args) {
         String namespace = socket.namespace();
         registry.counter("medsync.events.in", "source", "client", "namespace", namespace).increment();
     }

@@ -39,15 +39,16 @@ public final class PublishService {
     private final KeyValueStore store;
     private final Broker broker;
     private final Duration idempotencyTtl;
-    private final Consumer<String> acceptedCounter;
+    private final Consumer<OutboundEvent> accepted;
 
+    /** @param accepted told of each event the broker accepted, on the publisher's thread (metrics, the event tail) */
     public PublishService(PublishedEventHandlers handlers, KeyValueStore store, Broker broker,
-            Duration idempotencyTtl, Consumer<String> acceptedCounter) {
+            Duration idempotencyTtl, Consumer<OutboundEvent> accepted) {
         this.handlers = handlers;
         this.store = store;
         this.broker = broker;
         this.idempotencyTtl = idempotencyTtl;
-        this.acceptedCounter = acceptedCounter;
+        this.accepted = accepted;
     }
 
     /** The outcome for one event of a request. */
@@ -154,13 +155,14 @@ public final class PublishService {
             return new Outcome(envelope.event(), envelope.id().get(), roomNames, true);
         }
         String id = envelope.id().orElseGet(EventIds::next);
+        OutboundEvent event = new OutboundEvent(id, envelope.event(), envelope.data(), routed.rooms);
         try {
-            broker.publish(new OutboundEvent(id, envelope.event(), envelope.data(), routed.rooms));
+            broker.publish(event);
         } catch (BrokerUnavailableException e) {
             envelope.id().ifPresent(this::releaseIdempotencyKey);
             throw e;
         }
-        acceptedCounter.accept(envelope.event());
+        accepted.accept(event);
         return new Outcome(envelope.event(), id, roomNames, false);
     }
 

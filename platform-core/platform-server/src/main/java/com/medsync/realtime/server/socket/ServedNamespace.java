@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A namespace the platform serves right now: its sockets, its rooms, and how canonical events are
@@ -62,6 +63,11 @@ public final class ServedNamespace {
 
     public Collection<SocketSession> members(Room room) {
         return rooms.members(room);
+    }
+
+    /** Tells {@code room} of every room that has members now, with how many; in no particular order. */
+    public void forEachRoom(ObjIntConsumer<Room> room) {
+        rooms.forEachRoom(room);
     }
 
     /** @return true when the socket was not yet in the room */

@@ -1,5 +1,6 @@
 package com.medsync.realtime.server.socket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.socket.SocketListener;
 
@@ -62,8 +63,8 @@ public final class SocketEvents {
         platform.forEach(listener -> listener.onLimit(limit));
     }
 
-    void clientEvent(SocketSession socket, String event) {
-        platform.forEach(listener -> listener.onClientEvent(socket, event));
+    void clientEvent(SocketSession socket, String event, JsonNode args) {
+        platform.forEach(listener -> listener.onClientEvent(socket, event, args));
     }
 
     private void tellPlugins(Consumer<SocketListener> call) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -327,24 +328,52 @@ public final class SocketGateway implements EngineListener {
             args.add(payload.get(i));
         }
         String name = payload.get(0).asText();
-        listeners.clientEvent(socket, name);
+        listeners.clientEvent(socket, name, args);
         events.dispatch(new ClientEvent(socket, name, args, new PacketAcknowledgement(socket, packet.ackId())));
     }
 
     /** A served namespace went away: its sockets are told so and removed, other namespaces are untouched. */
     private void disconnectAll(ServedNamespace namespace) {
         for (SocketSession socket : namespace.sockets()) {
-            EngineSession session = sessions.get(socket.connection().id());
-            if (session == null) {
-                continue;
-            }
-            session.tasks().executeAlways(() -> {
-                if (session.detach(namespace.name()) != null) {
-                    socket.send(Packets.disconnect(namespace.name()));
-                    removeSocket(socket, false);
-                }
-            });
+            disconnect(socket);
         }
+    }
+
+    /**
+     * Sends one socket away as the reference server's {@code socket.disconnect(true)} does: a Socket.IO DISCONNECT
+     * for its namespace, which tells the client not to reconnect ("io server disconnect"), and the socket removed
+     * for good (no session kept for recovery). Other sockets of the same connection stay. Runs on the
+     * connection's queue, after whatever the client sent before.
+     *
+     * @return completes with whether the socket was still open and was sent away
+     */
+    public CompletableFuture<Boolean> disconnect(SocketSession socket) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        EngineSession session = sessions.get(socket.connection().id());
+        if (session == null) {
+            done.complete(false);
+            return done;
+        }
+        session.tasks().executeAlways(() -> {
+            try {
+                done.complete(sendAway(session, socket));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return done;
+    }
+
+    private boolean sendAway(EngineSession session, SocketSession socket) {
+        // Only this very socket: the client may have replaced it with a new CONNECT meanwhile.
+        if (session.socket(socket.namespace()) != socket) {
+            return false;
+        }
+        session.detach(socket.namespace());
+        socket.send(Packets.disconnect(socket.namespace()));
+        removeSocket(socket, false);
+        return true;
     }
 
     /** Ends an Engine.IO connection that broke the protocol, as the reference server does. */

@@ -1,5 +1,7 @@
 package com.medsync.realtime.server.socket;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Hears about sockets that connect and disconnect on any served namespace. */
 public interface SocketLifecycleListener {
 
@@ -25,7 +27,11 @@ public interface SocketLifecycleListener {
     default void onLimit(String limit) {
     }
 
-    /** A client event arrived on a socket (before its handler runs). */
-    default void onClientEvent(SocketSession socket, String event) {
+    /**
+     * A client event arrived on a socket (before its handler runs), on the connection's queue.
+     *
+     * @param args the event's arguments after its name; read them, never keep them
+     */
+    default void onClientEvent(SocketSession socket, String event, JsonNode args) {
     }
 }

@@ -110,6 +110,11 @@ public final class SocketSession implements ClientSocket {
         return connectedAt;
     }
 
+    /** @return {@code websocket} or {@code polling}: how the client's connection carries packets now */
+    public String transport() {
+        return connection.transport();
+    }
+
     @Override
     public Set<Room> rooms() {
         return Collections.unmodifiableSet(rooms);

@@ -289,6 +289,24 @@ public final class PluginAdministration {
         return new PhaseApplied(currentPhase, applied.value(), cluster);
     }
 
+    /**
+     * What {@link #apply} would do on this node, changing nothing: refused as {@code apply} would be (404 unknown
+     * phase, 409 a set that cannot run).
+     */
+    public PhasePlan plan(String phaseName) {
+        Phase phase = phases.find(phaseName)
+                .orElseThrow(() -> PluginOperationException.notFound("no phase '" + phaseName + "'"));
+        PluginHost.PlannedChange change = host.planBringTo(phase.plugins());
+        return new PhasePlan(phase.name(), currentPhase, change.start(), change.stop(),
+                namespacesOf(change.start()), namespacesOf(change.stop()));
+    }
+
+    private List<String> namespacesOf(List<String> pluginIds) {
+        Set<String> namespaces = new java.util.TreeSet<>();
+        pluginIds.forEach(id -> namespaces.addAll(host.namespacesOf(id)));
+        return List.copyOf(namespaces);
+    }
+
     private List<PluginView> bringToPhase(Phase phase) {
         List<PluginView> result = host.bringTo(phase.plugins());
         currentPhase = Optional.of(phase.name());

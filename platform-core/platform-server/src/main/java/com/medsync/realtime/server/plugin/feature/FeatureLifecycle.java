@@ -23,6 +23,8 @@ public final class FeatureLifecycle {
     private final PlatformServices platform;
     private final Function<Class<?>, List<?>> extensionLookup;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** What each stopped plugin served, for a plan of a phase that would start it again. */
+    private final Map<String, List<String>> servedWhenLastRunning = new ConcurrentHashMap<>();
 
     private record Running(List<MedsyncFeature> features, Registrations registrations, PluginTasks tasks,
             ClassLoader loader) {
@@ -76,8 +78,22 @@ public final class FeatureLifecycle {
     public void stop(String pluginId) {
         Running plugin = running.remove(pluginId);
         if (plugin != null) {
+            servedWhenLastRunning.put(pluginId, plugin.registrations().namespaces());
             tearDown(pluginId, plugin);
         }
+    }
+
+    /**
+     * The namespaces a plugin serves: while it runs, those it serves now; once stopped, those it served when it
+     * last ran on this node. Plugins declare namespaces only by serving them, so one that never ran here since
+     * this node started gives none.
+     */
+    public List<String> namespacesOf(String pluginId) {
+        Running plugin = running.get(pluginId);
+        if (plugin != null) {
+            return plugin.registrations().namespaces();
+        }
+        return servedWhenLastRunning.getOrDefault(pluginId, List.of());
     }
 
     public boolean isRunning(String pluginId) {

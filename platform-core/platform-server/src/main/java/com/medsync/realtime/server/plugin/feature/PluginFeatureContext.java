@@ -179,7 +179,7 @@ final class PluginFeatureContext implements FeatureContext {
             }
         };
         platform.namespaces().serve(namespace, inContext);
-        registrations.added("namespace " + namespace, () -> platform.namespaces().remove(namespace));
+        registrations.addedNamespace(namespace, () -> platform.namespaces().remove(namespace));
     }
 
     @Override

@@ -20,6 +20,7 @@ final class Registrations {
     private final String pluginId;
     private final Deque<Undo> undos = new ArrayDeque<>();
     private final List<String> provides = new ArrayList<>();
+    private final List<String> namespaces = new ArrayList<>();
 
     private record Undo(String what, Runnable action) {
     }
@@ -34,8 +35,19 @@ final class Registrations {
         provides.add(what);
     }
 
+    /** Records a namespace the plugin serves, with the action that stops serving it. */
+    synchronized void addedNamespace(String namespace, Runnable undo) {
+        added("namespace " + namespace, undo);
+        namespaces.add(namespace);
+    }
+
     synchronized List<String> provides() {
         return List.copyOf(provides);
+    }
+
+    /** @return the namespaces the plugin serves now */
+    synchronized List<String> namespaces() {
+        return List.copyOf(namespaces);
     }
 
     /** Removes everything, newest first; a failing undo is logged and the rest still run. */
@@ -49,5 +61,6 @@ final class Registrations {
             }
         }
         provides.clear();
+        namespaces.clear();
     }
 }

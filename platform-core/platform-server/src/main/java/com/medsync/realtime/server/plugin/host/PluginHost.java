@@ -235,12 +235,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public List<PluginView> bringTo(Collection<String> target) {
         return locked(() -> {
-            Set<String> wanted = new LinkedHashSet<>(target);
-            List<String> problems = order.problemsOfSet(wanted, id -> refused.containsKey(id)
-                    ? "'" + id + "' failed: " + refused.get(id).reason() : "'" + id + "' is not loaded");
-            if (!problems.isEmpty()) {
-                throw PluginOperationException.conflict(String.join("; ", problems));
-            }
+            Set<String> wanted = checkedSet(target);
             for (String id : startedDeepestFirst()) {
                 if (!wanted.contains(id)) {
                     stopOne(id);
@@ -258,6 +253,40 @@ public final class PluginHost implements AutoCloseable {
             manager.getPlugins().forEach(plugin -> views.add(view(plugin.getPluginId())));
             return views;
         });
+    }
+
+    /** What {@link #bringTo} would change: plugins started, dependencies first, and stopped, dependents first. */
+    public record PlannedChange(List<String> start, List<String> stop) {
+
+        public PlannedChange {
+            start = List.copyOf(start);
+            stop = List.copyOf(stop);
+        }
+    }
+
+    /**
+     * What {@link #bringTo} would start and stop, changing nothing; refused as {@code bringTo} would refuse it.
+     * A plugin that {@code bringTo} stops and starts again at once (an optional dependency outside the set) is in
+     * neither list: its clients see no change.
+     */
+    public PlannedChange planBringTo(Collection<String> target) {
+        return locked(() -> {
+            Set<String> wanted = checkedSet(target);
+            Set<String> runningAfter = new LinkedHashSet<>();
+            for (String id : wanted) {
+                wouldRun(id, runningAfter, new LinkedHashSet<>());
+            }
+            Set<String> startedNow = new LinkedHashSet<>();
+            manager.getStartedPlugins().forEach(plugin -> startedNow.add(plugin.getPluginId()));
+            List<String> start = runningAfter.stream().filter(id -> !startedNow.contains(id)).toList();
+            List<String> stop = startedDeepestFirst().stream().filter(id -> !runningAfter.contains(id)).toList();
+            return new PlannedChange(start, stop);
+        });
+    }
+
+    /** @return the namespaces a plugin serves, or served when it last ran on this node (see FeatureLifecycle) */
+    public List<String> namespacesOf(String id) {
+        return features.namespacesOf(id);
     }
 
     /** Stops every plugin, dependents first, as pf4j's own stopPlugins() cannot be trusted to. */
@@ -302,6 +331,39 @@ public final class PluginHost implements AutoCloseable {
             ids.add(id);
         }
         return ids;
+    }
+
+    /** @return the target as a set, once every plugin of it is loaded and has its dependencies in it */
+    private Set<String> checkedSet(Collection<String> target) {
+        Set<String> wanted = new LinkedHashSet<>(target);
+        List<String> problems = order.problemsOfSet(wanted, id -> refused.containsKey(id)
+                ? "'" + id + "' failed: " + refused.get(id).reason() : "'" + id + "' is not loaded");
+        if (!problems.isEmpty()) {
+            throw PluginOperationException.conflict(String.join("; ", problems));
+        }
+        return wanted;
+    }
+
+    /**
+     * Follows {@link #startWithDependencies} without starting anything: whether {@code id} would run, adding it
+     * after its dependencies to {@code running}. A disabled plugin, or one on a dependency cycle, would not.
+     */
+    private boolean wouldRun(String id, Set<String> running, Set<String> path) {
+        if (running.contains(id)) {
+            return true;
+        }
+        PluginWrapper plugin = manager.getPlugin(id);
+        if (plugin == null || plugin.getPluginState() == PluginState.DISABLED || !path.add(id)) {
+            return false;
+        }
+        for (PluginDependency dependency : plugin.getDescriptor().getDependencies()) {
+            boolean started = !dependency.isOptional() || manager.getPlugin(dependency.getPluginId()) != null;
+            if (started && !wouldRun(dependency.getPluginId(), running, path)) {
+                return false;
+            }
+        }
+        running.add(id);
+        return true;
     }
 
     private void startWithDependencies(String id, Set<String> visiting) {

@@ -60,6 +60,11 @@ public final class EngineConnection {
         return engine.isConnected();
     }
 
+    /** @return {@code websocket} once the connection runs over a WebSocket (opened as one or upgraded), else polling */
+    public String transport() {
+        return engine.getCurrentTransport() == Transport.WEBSOCKET ? "websocket" : "polling";
+    }
+
     /** The SPI view of a CONNECT on this connection: its auth payload and the handshake request. */
     public Handshake handshake(String namespace, Map<String, Object> auth) {
         return new EngineHandshake(namespace, auth, engine.getHandshakeData());
