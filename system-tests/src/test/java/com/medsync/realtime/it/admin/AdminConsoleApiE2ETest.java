@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +43,8 @@ class AdminConsoleApiE2ETest {
     static void start() throws Exception {
         Path pluginsDir = Files.createTempDirectory("medsync-console-plugins");
         FeaturePlugins.install(pluginsDir, FeaturePlugins.ALL);
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("medsync.plugins.dir", pluginsDir.toString());
+        Map<String, Object> settings = FeaturePlugins.nodeSettings(pluginsDir);
         settings.put("medsync.phase", "week1");
-        settings.put("medsync.plugin-config.dispatch-kwik.base-url", "http://127.0.0.1:9");
-        settings.put("medsync.plugin-config.dispatch-kwik.email", "ops@medsync.test");
-        settings.put("medsync.plugin-config.dispatch-kwik.password", "not-a-real-password");
-        settings.put("medsync.plugin-config.dispatch-kwik.webhook-secret", "kwik-webhook-secret-for-tests");
         medsync = EmbeddedMedsync.start(settings);
         js = new JsClients();
     }

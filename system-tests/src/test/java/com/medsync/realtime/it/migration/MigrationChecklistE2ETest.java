@@ -18,7 +18,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,14 +58,8 @@ class MigrationChecklistE2ETest {
     static void week1() throws Exception {
         Path pluginsDir = Files.createTempDirectory("medsync-migration-plugins");
         FeaturePlugins.install(pluginsDir, FeaturePlugins.ALL);
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("medsync.plugins.dir", pluginsDir.toString());
+        Map<String, Object> settings = FeaturePlugins.nodeSettings(pluginsDir);
         settings.put("medsync.phase", "week1");
-        // Kwik is configured against a closed loopback port: nothing here ever leaves the machine.
-        settings.put("medsync.plugin-config.dispatch-kwik.base-url", "http://127.0.0.1:9");
-        settings.put("medsync.plugin-config.dispatch-kwik.email", "ops@medsync.test");
-        settings.put("medsync.plugin-config.dispatch-kwik.password", "not-a-real-password");
-        settings.put("medsync.plugin-config.dispatch-kwik.webhook-secret", "kwik-webhook-secret-for-tests");
         medsync = EmbeddedMedsync.start(settings);
         js = new JsClients();
         pharmacyCanonical = connect(medsync.canonicalUrl(), medsync.pharmacyToken("staff_1", "pharmacy_789",
