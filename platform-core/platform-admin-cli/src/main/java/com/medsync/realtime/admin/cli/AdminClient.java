@@ -75,6 +75,10 @@ final class AdminClient {
         return send("GET", "/admin/phases", null);
     }
 
+    Answer planPhase(String name) {
+        return send("POST", "/admin/phases/" + segment(name) + "/plan", null);
+    }
+
     Answer applyPhase(String name) {
         return send("POST", "/admin/phases/" + segment(name) + "/apply", null);
     }

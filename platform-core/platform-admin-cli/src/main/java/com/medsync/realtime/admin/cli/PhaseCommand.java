@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         footerHeading = "%n",
         footer = "Environment variables and exit statuses: medsync-admin --help",
-        description = "List the migration phases, or bring the node's plugins to one of them.")
+        description = "List the migration phases, see what switching to one would do, or bring the node's plugins"
+                + " to one of them.")
 final class PhaseCommand implements Callable<Integer> {
 
     private static final String CURRENT = "*";
@@ -30,7 +31,7 @@ final class PhaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: list or apply");
+        throw new ParameterException(spec.commandLine(), "Missing command: list, plan or apply");
     }
 
     @Command(name = "list", description = "Show the configured phases; * marks the current one.")
@@ -65,6 +66,23 @@ final class PhaseCommand implements Callable<Integer> {
         notReached.forEach(line -> spec.commandLine().getErr().println("medsync-admin: " + line));
         spec.commandLine().getErr().flush();
         return ExitCodes.REFUSED;
+    }
+
+    @Command(name = "plan",
+            description = "Show what `phase apply NAME` would do, changing nothing: the plugins it would start and"
+                    + " stop, the namespaces it would open and close, and the clients it would disconnect.")
+    int plan(@Parameters(paramLabel = "NAME", description = "The phase, as `phase list` shows it, e.g. week3.")
+             String name) {
+        if (name.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "NAME must not be empty");
+        }
+        Answer answer = admin.client().planPhase(name);
+        answer.object("the phase plan");
+        for (String member : new String[] {"start", "stop", "namespacesAppear", "namespacesVanish"}) {
+            answer.arrayMember(member, member.startsWith("namespaces") ? "namespaces" : "plugin ids");
+        }
+        admin.show(answer, received -> PhasePlanText.render(received.json()));
+        return ExitCodes.OK;
     }
 
     private static String render(JsonNode current, JsonNode phases) {

@@ -258,6 +258,61 @@ class AdminCliTest {
     }
 
     @Test
+    void phasePlanPostsAndShowsWhatWouldChangeWithoutApplyingIt() {
+        api.answer("POST", "/admin/phases/week3/plan", 200, """
+                {"phase":"week3","current":"week1","start":[],"stop":["legacy-aliases"],"namespacesAppear":[],
+                 "namespacesVanish":["/"],"clientsDisconnected":3}""");
+
+        Run run = run("phase", "plan", "week3");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                Phase week3 (current: week1) would:
+                  start plugins        -
+                  stop plugins         legacy-aliases
+                  open namespaces      -
+                  close namespaces     /
+                  disconnect clients   3 on this node
+
+                Nothing was changed; `medsync-admin phase apply week3` applies it.
+                """);
+        assertThat(onlyRequest().method()).isEqualTo("POST");
+        assertThat(onlyRequest().rawPath()).isEqualTo("/admin/phases/week3/plan");
+    }
+
+    @Test
+    void aPhasePlanInAClusterCountsEachNodesClients() {
+        api.answer("POST", "/admin/phases/week1/plan", 200, """
+                {"phase":"week1","current":null,"start":["orders","dispatch"],"stop":[],
+                 "namespacesAppear":[],"namespacesVanish":[],"clientsDisconnected":0,
+                 "cluster":[{"node":"node-a","clientsDisconnected":0},{"node":"node-b","clientsDisconnected":12}]}""");
+
+        Run run = run("phase", "plan", "week1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Phase week1 (current: none) would:", "start plugins        orders, dispatch",
+                """
+                NODE    CLIENTS DISCONNECTED
+                node-a                     0
+                node-b                    12
+                """);
+    }
+
+    @Test
+    void aPlanOfAnUnknownPhaseExitsOneAndAnAnswerWithoutItsListsExitsThree() {
+        api.answer("POST", "/admin/phases/week9/plan", 404, FakeAdminApi.error("NOT_FOUND", "no phase 'week9'"))
+                .answer("POST", "/admin/phases/odd/plan", 200, "{\"phase\":\"odd\"}");
+
+        Run unknown = run("phase", "plan", "week9");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no phase 'week9'");
+        Run odd = run("phase", "plan", "odd");
+        assertThat(odd.exitCode()).isEqualTo(3);
+        assertThat(odd.err()).contains("\"start\"");
+    }
+
+    @Test
     void statsShowsNamespacesEventsAndUptime() {
         api.answer("GET", "/admin/stats", 200, """
                 {"namespaces":{"/patient-pharmacy":{"connections":12,"rooms":30},"/":{"connections":3,"rooms":4}},
