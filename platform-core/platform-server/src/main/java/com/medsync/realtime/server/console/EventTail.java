@@ -25,6 +25,11 @@ public final class EventTail implements SocketLifecycleListener {
     public static final int CAPACITY = 1_000;
     public static final String PUBLISH = "publish";
     public static final String CLIENT = "client";
+    /**
+     * A client names its events as it likes, up to a whole packet: the tail keeps this much of a name, so that a
+     * thousand entries never hold more than a few kilobytes of them.
+     */
+    static final int MAX_CLIENT_NAME = 64;
 
     /**
      * One event seen.
@@ -66,7 +71,8 @@ public final class EventTail implements SocketLifecycleListener {
         int bytes = size.of(args);
         long at = System.currentTimeMillis();
         String namespace = socket.namespace();
-        ring.add(seq -> new Seen(seq, at, CLIENT, event, namespace, Set.of(), bytes));
+        String name = event.length() <= MAX_CLIENT_NAME ? event : event.substring(0, MAX_CLIENT_NAME) + "...";
+        ring.add(seq -> new Seen(seq, at, CLIENT, name, namespace, Set.of(), bytes));
     }
 
     /**

@@ -55,6 +55,16 @@ class EventTailTest {
     }
 
     @Test
+    void aClientsLongEventNameIsCut() {
+        SocketSession socket = sockets.connect(sockets.canonical, "staff_1");
+
+        tail.onClientEvent(socket, "x".repeat(10_000), JSON.createArrayNode());
+
+        assertThat(tail.tail(OptionalLong.empty(), 1).events().get(0).name())
+                .isEqualTo("x".repeat(EventTail.MAX_CLIENT_NAME) + "...");
+    }
+
+    @Test
     void afterReturnsOnlyNewerEventsAndLastIsTheCursorForNextTime() throws Exception {
         publish("a:one", "{}");
         publish("a:two", "{}");
