@@ -49,6 +49,15 @@ final class EngineSession {
         return sockets.remove(namespace);
     }
 
+    /** @return whether {@code socket} was the connection's socket on its namespace (and is detached now) */
+    boolean detach(String namespace, SocketSession socket) {
+        return sockets.remove(namespace, socket);
+    }
+
+    Collection<SocketSession> sockets() {
+        return List.copyOf(sockets.values());
+    }
+
     boolean hasSockets() {
         return !sockets.isEmpty();
     }

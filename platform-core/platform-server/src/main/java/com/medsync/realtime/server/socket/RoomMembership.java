@@ -31,12 +31,6 @@ final class RoomMembership {
         return socket.removeRoom(room);
     }
 
-    void leaveAll(SocketSession socket) {
-        for (Room room : Set.copyOf(socket.rooms())) {
-            leave(socket, room);
-        }
-    }
-
     Collection<SocketSession> members(Room room) {
         Set<SocketSession> sockets = members.get(room);
         return sockets == null ? Collections.emptySet() : sockets;

@@ -10,8 +10,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ObjIntConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A namespace the platform serves right now: its sockets, its rooms, and how canonical events are
@@ -19,17 +23,45 @@ import java.util.function.ObjIntConsumer;
  */
 public final class ServedNamespace {
 
+    private static final Logger log = LoggerFactory.getLogger(ServedNamespace.class);
+
+    /** Tells nobody: for namespaces nobody watches. */
+    static final RoomChangeListener NO_ONE = new RoomChangeListener() {
+        @Override
+        public void joined(SocketSession socket, Room room) {
+        }
+
+        @Override
+        public void left(SocketSession socket, Room room) {
+        }
+    };
+
     private final String name;
     private final EventTranslator translator;
+    private final RoomChangeListener roomChanges;
+    /** Set when this is an operator namespace, whose sockets the gateway handles apart. */
+    private final OperatorNamespace operator;
     private final Map<String, SocketSession> sockets = new ConcurrentHashMap<>();
     private final RoomMembership rooms = new RoomMembership();
 
     public ServedNamespace(String name, EventTranslator translator) {
+        this(name, translator, NO_ONE, null);
+    }
+
+    ServedNamespace(String name, EventTranslator translator, RoomChangeListener roomChanges,
+            OperatorNamespace operator) {
         if (!name.startsWith("/")) {
             throw new IllegalArgumentException("namespace must start with /: " + name);
         }
         this.name = name;
         this.translator = translator;
+        this.roomChanges = roomChanges;
+        this.operator = operator;
+    }
+
+    /** @return the operator namespace this is, when it is one (see {@link OperatorNamespace}) */
+    Optional<OperatorNamespace> operator() {
+        return Optional.ofNullable(operator);
     }
 
     public String name() {
@@ -72,12 +104,33 @@ public final class ServedNamespace {
 
     /** @return true when the socket was not yet in the room */
     public boolean join(SocketSession socket, Room room) {
-        return rooms.join(socket, room);
+        boolean joined = rooms.join(socket, room);
+        if (joined) {
+            tell(socket, room, true);
+        }
+        return joined;
     }
 
     /** @return true when the socket was in the room */
     public boolean leave(SocketSession socket, Room room) {
-        return rooms.leave(socket, room);
+        boolean left = rooms.leave(socket, room);
+        if (left) {
+            tell(socket, room, false);
+        }
+        return left;
+    }
+
+    /** A listener's failure must never undo or block a join or a leave. */
+    private void tell(SocketSession socket, Room room, boolean joined) {
+        try {
+            if (joined) {
+                roomChanges.joined(socket, room);
+            } else {
+                roomChanges.left(socket, room);
+            }
+        } catch (RuntimeException e) {
+            log.error("Room listener failed on {} {} {}", socket, joined ? "joining" : "leaving", room, e);
+        }
     }
 
     public void add(SocketSession socket) {
@@ -85,7 +138,9 @@ public final class ServedNamespace {
     }
 
     public void remove(SocketSession socket) {
-        rooms.leaveAll(socket);
+        for (Room room : Set.copyOf(socket.rooms())) {
+            leave(socket, room);
+        }
         // Only this very socket: a recovered one may hold its id already (see #socket(String)).
         sockets.remove(socket.id(), socket);
     }

@@ -46,9 +46,13 @@ public final class SocketEvents {
         tellPlugins(listener -> listener.onLeave(socket, room));
     }
 
-    void disconnected(SocketSession socket) {
-        platform.forEach(listener -> listener.onDisconnect(socket));
+    void disconnected(SocketSession socket, DisconnectReason reason) {
+        platform.forEach(listener -> listener.onDisconnect(socket, reason));
         tellPlugins(listener -> listener.onDisconnect(socket));
+    }
+
+    void upgraded(SocketSession socket) {
+        platform.forEach(listener -> listener.onTransportUpgraded(socket));
     }
 
     void refused(String namespace, String reason, boolean served) {

@@ -13,6 +13,8 @@ import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketParser;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketType;
+import com.medsync.realtime.server.event.OutboundEvent;
+import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
@@ -23,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +66,26 @@ public final class SocketGateway implements EngineListener {
     private final LimitSettings limits;
     private final UserConnections userConnections;
     private final SocketRecovery recovery;
+    /** What the sockets of operator namespaces get from the platform: no room, no broadcast. */
+    private final SocketPlatform operatorSockets = new SocketPlatform() {
+        @Override
+        public boolean mayJoin(Principal principal, Room room) {
+            return false;
+        }
+
+        @Override
+        public void broadcast(OutboundEvent event) {
+        }
+
+        @Override
+        public void left(SocketSession socket, Room room) {
+        }
+
+        @Override
+        public void limited(String limit) {
+            listeners.limited(limit);
+        }
+    };
 
     public SocketGateway(NamespaceRegistry namespaces, Authenticator authenticator, ClientEventRouter events,
             SocketEvents listeners, LimitSettings limits, Executor handlerPool, ObjectMapper mapper,
@@ -175,7 +198,7 @@ public final class SocketGateway implements EngineListener {
         removing.incrementAndGet();
         session.tasks().executeAlways(() -> {
             try {
-                session.detachAll().forEach(socket -> removeSocket(socket, true));
+                session.detachAll().forEach(socket -> removeSocket(socket, DisconnectReason.TRANSPORT_CLOSE));
             } finally {
                 removing.decrementAndGet();
             }
@@ -235,7 +258,12 @@ public final class SocketGateway implements EngineListener {
     private void connect(EngineSession session, SocketIoPacket packet) {
         Optional<ServedNamespace> served = namespaces.find(packet.namespace());
         if (served.isEmpty()) {
-            refuse(session, packet.namespace(), "Invalid namespace", "invalid namespace", false);
+            Optional<ServedNamespace> forOperators = namespaces.findForOperators(packet.namespace());
+            if (forOperators.isPresent()) {
+                connectOperator(session, packet, forOperators.get());
+            } else {
+                refuse(session, packet.namespace(), "Invalid namespace", "invalid namespace", false);
+            }
             return;
         }
         ServedNamespace namespace = served.get();
@@ -270,6 +298,42 @@ public final class SocketGateway implements EngineListener {
         listeners.connected(socket);
     }
 
+    /**
+     * A CONNECT to an operator namespace: decided by that namespace alone, and the socket is a bare one (no room,
+     * no recovery, no user's connection count, not told to listeners or plugins).
+     */
+    private void connectOperator(EngineSession session, SocketIoPacket packet, ServedNamespace namespace) {
+        OperatorNamespace operator = namespace.operator().orElseThrow();
+        if (session.socket(namespace.name()) != null) {
+            disconnect(session, namespace.name());
+        }
+        Map<String, Object> auth = authPayload(packet.payload());
+        Principal principal;
+        try {
+            principal = operator.authenticate(session.connection().handshake(namespace.name(), auth));
+        } catch (AuthenticationException e) {
+            refuse(session, namespace.name(), e.reason(), "refused by the operator namespace", true);
+            return;
+        } catch (RuntimeException e) {
+            log.error("Operator namespace {} failed on a CONNECT", namespace.name(), e);
+            refuse(session, namespace.name(), "internal error", "internal error", true);
+            return;
+        }
+        if (!session.isOpen() || namespaces.findForOperators(namespace.name()).orElse(null) != namespace) {
+            return;
+        }
+        SocketSession socket = new SocketSession(namespace, principal, session.connection(), operatorSockets, limits);
+        namespace.add(socket);
+        session.attach(socket);
+        socket.sendConnected(Optional.empty());
+        log.debug("Connected {}", socket);
+        try {
+            operator.onConnect(socket, auth);
+        } catch (RuntimeException e) {
+            log.error("Operator namespace {} failed on the connection of {}", namespace.name(), socket, e);
+        }
+    }
+
     private void refuse(EngineSession session, String namespace, String message, String reason, boolean served) {
         log.debug("Refused CONNECT to {}: {}", namespace, reason);
         session.connection().send(Packets.connectError(namespace, message));
@@ -291,18 +355,76 @@ public final class SocketGateway implements EngineListener {
     private void disconnect(EngineSession session, String namespace) {
         SocketSession socket = session.detach(namespace);
         if (socket != null) {
-            removeSocket(socket, false);
+            removeSocket(socket, DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
         }
     }
 
-    /** @param recoverable whether the socket lost its connection (rather than left or was sent away) */
-    private void removeSocket(SocketSession socket, boolean recoverable) {
-        Set<Room> rooms = Set.copyOf(socket.rooms());
+    /**
+     * Sends a socket away, as Socket.IO's {@code socket.disconnect(close)} does: the client gets a DISCONNECT
+     * ("io server disconnect", it does not reconnect on its own) and the socket is removed, not recoverable. With
+     * {@code closeConnection}, every other socket of its connection goes the same way and the connection is closed.
+     * Runs on the connection's queue, after what it has pending; a socket already gone is left be.
+     *
+     * @return completes with whether {@code socket} was still open and was sent away
+     */
+    public CompletableFuture<Boolean> disconnect(SocketSession socket, boolean closeConnection) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        EngineSession session = sessions.get(socket.connection().id());
+        if (session == null) {
+            done.complete(false);
+            return done;
+        }
+        session.tasks().executeAlways(() -> {
+            try {
+                boolean sentAway = false;
+                List<SocketSession> leaving = closeConnection ? List.copyOf(session.sockets()) : List.of(socket);
+                for (SocketSession each : leaving) {
+                    // Only this very socket: the client may have replaced it with a new CONNECT meanwhile.
+                    if (session.detach(each.namespace(), each)) {
+                        each.send(Packets.disconnect(each.namespace()));
+                        removeSocket(each, DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+                        sentAway |= each == socket;
+                    }
+                }
+                if (closeConnection) {
+                    close(session, "disconnected by an operator");
+                }
+                done.complete(sentAway);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Sends one socket away as the reference server's {@code socket.disconnect(true)} does for a namespace: other
+     * sockets of the same connection stay.
+     *
+     * @return completes with whether the socket was still open and was sent away
+     */
+    public CompletableFuture<Boolean> disconnect(SocketSession socket) {
+        return disconnect(socket, false);
+    }
+
+    private void removeSocket(SocketSession socket, DisconnectReason reason) {
+        Optional<OperatorNamespace> operator = socket.servedNamespace().operator();
         socket.servedNamespace().remove(socket);
-        recovery.closed(socket, rooms, recoverable);
+        log.debug("Disconnected {} ({})", socket, reason.wireName());
+        if (operator.isPresent()) {
+            try {
+                operator.get().onDisconnect(socket);
+            } catch (RuntimeException e) {
+                log.error("Operator namespace {} failed on the disconnection of {}", socket.namespace(), socket, e);
+            }
+            return;
+        }
+        Set<Room> rooms = Set.copyOf(socket.rooms());
+        // A socket that lost its connection (rather than left or was sent away) keeps its session for recovery.
+        recovery.closed(socket, rooms, reason == DisconnectReason.TRANSPORT_CLOSE);
         userConnections.release(socket.principal().userId());
-        log.debug("Disconnected {}", socket);
-        listeners.disconnected(socket);
+        listeners.disconnected(socket, reason);
     }
 
     private void onEvent(EngineSession session, SocketIoPacket packet) {
@@ -328,52 +450,51 @@ public final class SocketGateway implements EngineListener {
             args.add(payload.get(i));
         }
         String name = payload.get(0).asText();
+        ClientEvent event = new ClientEvent(socket, name, args, new PacketAcknowledgement(socket, packet.ackId()));
+        Optional<OperatorNamespace> operator = socket.servedNamespace().operator();
+        if (operator.isPresent()) {
+            try {
+                operator.get().onEvent(event);
+            } catch (RuntimeException e) {
+                log.error("Operator namespace {} failed on event '{}' of {}", socket.namespace(), name, socket, e);
+                event.ack().error(AckError.INTERNAL, "the server could not handle '" + name + "'");
+            }
+            return;
+        }
         listeners.clientEvent(socket, name, args);
-        events.dispatch(new ClientEvent(socket, name, args, new PacketAcknowledgement(socket, packet.ackId())));
+        events.dispatch(event);
     }
 
     /** A served namespace went away: its sockets are told so and removed, other namespaces are untouched. */
     private void disconnectAll(ServedNamespace namespace) {
         for (SocketSession socket : namespace.sockets()) {
-            disconnect(socket);
-        }
-    }
-
-    /**
-     * Sends one socket away as the reference server's {@code socket.disconnect(true)} does: a Socket.IO DISCONNECT
-     * for its namespace, which tells the client not to reconnect ("io server disconnect"), and the socket removed
-     * for good (no session kept for recovery). Other sockets of the same connection stay. Runs on the
-     * connection's queue, after whatever the client sent before.
-     *
-     * @return completes with whether the socket was still open and was sent away
-     */
-    public CompletableFuture<Boolean> disconnect(SocketSession socket) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        EngineSession session = sessions.get(socket.connection().id());
-        if (session == null) {
-            done.complete(false);
-            return done;
-        }
-        session.tasks().executeAlways(() -> {
-            try {
-                done.complete(sendAway(session, socket));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-                throw e;
+            EngineSession session = sessions.get(socket.connection().id());
+            if (session == null) {
+                continue;
             }
-        });
-        return done;
+            session.tasks().executeAlways(() -> {
+                if (session.detach(namespace.name()) != null) {
+                    socket.send(Packets.disconnect(namespace.name()));
+                    removeSocket(socket, DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+                }
+            });
+        }
     }
 
-    private boolean sendAway(EngineSession session, SocketSession socket) {
-        // Only this very socket: the client may have replaced it with a new CONNECT meanwhile.
-        if (session.socket(socket.namespace()) != socket) {
-            return false;
+    /** The connection is on its WebSocket now: listeners hear it for each of its sockets, after its CONNECTs. */
+    @Override
+    public void onUpgraded(EngineConnection connection) {
+        EngineSession session = sessions.get(connection.id());
+        if (session == null) {
+            return;
         }
-        session.detach(socket.namespace());
-        socket.send(Packets.disconnect(socket.namespace()));
-        removeSocket(socket, false);
-        return true;
+        try {
+            session.tasks().execute(() -> session.sockets().stream()
+                    .filter(socket -> socket.servedNamespace().operator().isEmpty())
+                    .forEach(listeners::upgraded));
+        } catch (RejectedExecutionException e) {
+            // The connection is being cut off for flooding: nobody needs to hear about its transport.
+        }
     }
 
     /** Ends an Engine.IO connection that broke the protocol, as the reference server does. */

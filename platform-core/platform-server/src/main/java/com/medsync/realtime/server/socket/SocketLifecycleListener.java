@@ -11,6 +11,15 @@ public interface SocketLifecycleListener {
     default void onDisconnect(SocketSession socket) {
     }
 
+    /** As {@link #onDisconnect(SocketSession)}, with why the socket left; by default just that. */
+    default void onDisconnect(SocketSession socket, DisconnectReason reason) {
+        onDisconnect(socket);
+    }
+
+    /** The socket's connection moved from long-polling to WebSocket. */
+    default void onTransportUpgraded(SocketSession socket) {
+    }
+
     /**
      * A refused CONNECT, with the reason the client was given.
      *

@@ -6,6 +6,7 @@ import com.medsync.realtime.server.event.EncodedPacket;
 import com.medsync.realtime.server.event.EventIds;
 import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.server.socket.engine.EngineConnection;
+import com.medsync.realtime.server.socket.engine.HandshakeRequest;
 import com.medsync.realtime.server.socket.engine.Packets;
 import com.medsync.realtime.server.socket.engine.WriteBatch;
 import com.medsync.realtime.spi.auth.Principal;
@@ -112,7 +113,7 @@ public final class SocketSession implements ClientSocket {
 
     /** @return {@code websocket} or {@code polling}: how the client's connection carries packets now */
     public String transport() {
-        return connection.transport();
+        return connection.transportName();
     }
 
     @Override
@@ -174,6 +175,21 @@ public final class SocketSession implements ClientSocket {
 
     EngineConnection connection() {
         return connection;
+    }
+
+    /** @return "polling" or "websocket": the transport the socket's connection is on now */
+    public String transport() {
+        return connection.transportName();
+    }
+
+    /** @return an opaque name of the socket's connection, shared by its client's other sockets (for operators) */
+    public String clientId() {
+        return connection.publicId();
+    }
+
+    /** @return what the socket's Engine.IO handshake request carried: client input, secrets included */
+    public HandshakeRequest handshakeRequest() {
+        return connection.handshakeRequest();
     }
 
     /**

@@ -36,6 +36,9 @@ public final class EngineConnection {
     private static final long CLOSE_POLL_GRACE_MILLIS = 200;
 
     private final ClientHead engine;
+    private final EngineTraffic traffic;
+    /** An opaque name of this connection for operators, unrelated to its Engine.IO session id; made when first asked. */
+    private volatile String publicId;
     /** The WebSocket this connection's packets go out on, once it was seen carrying one. */
     private volatile Channel webSocket;
     /** Our writer in that WebSocket's pipeline; used on its event loop only. */
@@ -47,8 +50,9 @@ public final class EngineConnection {
     /** Set once the server decided to end the connection: nothing more is queued for the client. */
     private volatile boolean closeRequested;
 
-    EngineConnection(ClientHead engine) {
+    EngineConnection(ClientHead engine, EngineTraffic traffic) {
         this.engine = engine;
+        this.traffic = traffic;
     }
 
     /** The Engine.IO session id: private to the server, never a socket's id. */
@@ -60,9 +64,28 @@ public final class EngineConnection {
         return engine.isConnected();
     }
 
-    /** @return {@code websocket} once the connection runs over a WebSocket (opened as one or upgraded), else polling */
-    public String transport() {
+    /**
+     * A name for this connection that operators may see (the Admin UI groups a client's sockets by it): random, so
+     * it tells nothing of the Engine.IO session id, which must stay private to the connection.
+     */
+    public String publicId() {
+        String id = publicId;
+        if (id == null) {
+            id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
+                    .substring(0, 12);
+            publicId = id;
+        }
+        return id;
+    }
+
+    /** @return "polling" or "websocket", the names Socket.IO gives the transport the connection is on now */
+    public String transportName() {
         return engine.getCurrentTransport() == Transport.WEBSOCKET ? "websocket" : "polling";
+    }
+
+    /** What the Engine.IO handshake request carried, for operators' eyes (the Admin UI). */
+    public HandshakeRequest handshakeRequest() {
+        return HandshakeRequest.of(engine.getHandshakeData());
     }
 
     /** The SPI view of a CONNECT on this connection: its auth payload and the handshake request. */
@@ -102,6 +125,8 @@ public final class EngineConnection {
             return;
         }
         Packet own = Packets.forOneSocket(EnginePacket.unwrap(packet));
+        // Only a pre-encoded event knows its length without encoding it again; control packets count as packets.
+        traffic.packetOut(own instanceof PreEncodedPacket event ? event.payloadLength() : 0);
         Channel channel = webSocket;
         if (batch != null && channel != null) {
             engine.getPacketsQueue(Transport.WEBSOCKET).add(own);

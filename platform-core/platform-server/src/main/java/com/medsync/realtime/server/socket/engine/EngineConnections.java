@@ -32,6 +32,7 @@ final class EngineConnections implements EngineSessions {
 
     private final EngineListener listener;
     private final Map<UUID, EngineConnection> open = new ConcurrentHashMap<>();
+    private final EngineTraffic traffic = new EngineTraffic();
 
     EngineConnections(EngineListener listener) {
         this.listener = listener;
@@ -43,6 +44,7 @@ final class EngineConnections implements EngineSessions {
      */
     void opened(ClientHead engine, EngineTimings timings, EventLoop loop) {
         EngineConnection connection = connectionOf(engine);
+        traffic.connectionOpened();
         connection.heartbeat(EngineHeartbeat.start(engine, loop, timings.pingInterval(), timings.pingTimeout(),
                 expired -> connectionOf(expired).close("no pong within " + timings.pingTimeout())));
         Duration timeout = timings.connectTimeout();
@@ -59,6 +61,31 @@ final class EngineConnections implements EngineSessions {
 
     void onAttachment(ClientHead engine, byte[] attachment) {
         listener.onAttachment(connectionOf(engine), attachment);
+    }
+
+    /** The client's upgrade packet was handled: the connection is on its WebSocket now. */
+    void onUpgraded(ClientHead engine) {
+        listener.onUpgraded(connectionOf(engine));
+    }
+
+    EngineTraffic traffic() {
+        return traffic;
+    }
+
+    /** @return the open Engine.IO connections */
+    int openCount() {
+        return open.size();
+    }
+
+    /** @return the open connections still on long-polling (upgrading ones included, as the reference counts them) */
+    int pollingCount() {
+        int polling = 0;
+        for (EngineConnection connection : open.values()) {
+            if (connection.engine().getCurrentTransport() == Transport.POLLING) {
+                polling++;
+            }
+        }
+        return polling;
     }
 
     /** The client answered a ping. */
@@ -100,6 +127,9 @@ final class EngineConnections implements EngineSessions {
      */
     void closed(UUID engineSessionId) {
         EngineConnection connection = open.remove(engineSessionId);
+        if (connection != null) {
+            traffic.connectionClosed();
+        }
         if (connection != null && connection.heartbeat() != null) {
             connection.heartbeat().stop();
         }
@@ -160,9 +190,9 @@ final class EngineConnections implements EngineSessions {
             return known;
         }
         if (!engine.isConnected()) {
-            return new EngineConnection(engine);
+            return new EngineConnection(engine, traffic);
         }
-        EngineConnection connection = open.computeIfAbsent(engine.getSessionId(), id -> new EngineConnection(engine));
+        EngineConnection connection = open.computeIfAbsent(engine.getSessionId(), id -> new EngineConnection(engine, traffic));
         if (!engine.isConnected()) {
             // Closed meanwhile, maybe after its close was handled: do not keep it.
             open.remove(engine.getSessionId(), connection);

@@ -24,4 +24,8 @@ public interface EngineListener {
 
     /** The connection with this id ({@link EngineConnection#id()}) is gone, whoever closed it. */
     void onClosed(UUID connectionId);
+
+    /** The connection moved from long-polling to its WebSocket, on the connection's thread. */
+    default void onUpgraded(EngineConnection connection) {
+    }
 }

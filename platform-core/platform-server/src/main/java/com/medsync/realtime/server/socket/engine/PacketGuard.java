@@ -45,6 +45,7 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
         ByteBuf content = message.getContent();
         if (message.getTransport() == Transport.WEBSOCKET) {
             if (BinaryFrames.isReadingBinary(ctx)) {
+                connections.traffic().packetIn(content.readableBytes());
                 connections.onAttachment(message.getClient(), ByteBufUtil.getBytes(content));
             } else {
                 route(ctx, message, content);
@@ -94,6 +95,7 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
         byte type = packet.getByte(packet.readerIndex());
         switch (type) {
             case '4' -> {
+                connections.traffic().packetIn(packet.readableBytes());
                 String text = packet.toString(packet.readerIndex() + 1, packet.readableBytes() - 1, CharsetUtil.UTF_8);
                 connections.onPacket(message.getClient(), text);
                 return true;
@@ -122,6 +124,9 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
                 }
                 // The probe and the upgrade: netty-socketio runs the transport switch.
                 ctx.fireChannelRead(new PacketsMessage(message.getClient(), packet, message.getTransport()));
+                if (type == '5') {
+                    connections.onUpgraded(message.getClient());
+                }
                 return true;
             }
             case 'b' -> {
@@ -135,6 +140,7 @@ final class PacketGuard extends ChannelInboundHandlerAdapter {
                     connections.onProtocolViolation(message.getClient(), "binary packet that is not base64");
                     return false;
                 }
+                connections.traffic().packetIn(packet.readableBytes());
                 connections.onAttachment(message.getClient(), attachment);
                 return true;
             }

@@ -122,6 +122,21 @@ public final class SocketIoEngine implements AutoCloseable {
         return port;
     }
 
+    /** What went through the port so far (connections, packets, bytes). */
+    public EngineTraffic traffic() {
+        return connections.traffic();
+    }
+
+    /** @return the Engine.IO connections open now */
+    public int connectionCount() {
+        return connections.openCount();
+    }
+
+    /** @return the open connections on long-polling now */
+    public int pollingConnectionCount() {
+        return connections.pollingCount();
+    }
+
     /**
      * Closes every client's transport (so clients reconnect elsewhere), letting polling clients take what was
      * queued for them first, then the port.
