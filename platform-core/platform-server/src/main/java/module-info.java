@@ -20,6 +20,8 @@ module com.medsync.realtime.server {
     requires org.slf4j;
     requires java.net.http;
     requires lettuce.core;
+    // at.favre.lib:bcrypt and its at.favre.lib:bytes declare no module name: automatic modules named after their jars.
+    requires bcrypt;
 
     // The admin API serializes these records with Jackson.
     opens com.medsync.realtime.server.plugin.admin to com.fasterxml.jackson.databind;

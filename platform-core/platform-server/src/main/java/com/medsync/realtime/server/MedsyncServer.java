@@ -6,6 +6,8 @@ import com.medsync.realtime.auth.JwtAuthenticator;
 import com.medsync.realtime.http.HttpApiServer;
 import com.medsync.realtime.http.HttpServerSettings;
 import com.medsync.realtime.http.Router;
+import com.medsync.realtime.server.adminui.AdminUi;
+import com.medsync.realtime.server.adminui.AdminUiNode;
 import com.medsync.realtime.server.api.AdminEndpoints;
 import com.medsync.realtime.server.api.ApiRoutes;
 import com.medsync.realtime.server.api.AuditLog;
@@ -44,7 +46,10 @@ import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketGateway;
 import com.medsync.realtime.server.socket.SocketEvents;
+import com.medsync.realtime.server.socket.SocketLifecycleListener;
 import com.medsync.realtime.server.socket.SocketPlatform;
+import com.medsync.realtime.server.socket.SocketSession;
+import com.medsync.realtime.server.socket.engine.EngineTraffic;
 import com.medsync.realtime.server.socket.engine.OriginPolicy;
 import com.medsync.realtime.server.socket.engine.SocketIoEngine;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
@@ -61,6 +66,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +111,9 @@ public final class MedsyncServer implements AutoCloseable {
     /** The last events this node saw, for the operator console; told of client events as metrics are. */
     private final EventTail eventTail = new EventTail(mapper);
     private final AuditTrail auditTrail = new AuditTrail();
-    private final SocketEvents socketEvents = new SocketEvents(List.of(metrics, eventTail));
+    private final SocketEvents socketEvents;
+    /** Present when medsync.admin-ui.enabled: the Socket.IO Admin UI's /admin namespace. */
+    private final Optional<AdminUi> adminUi;
     /** Present in cluster mode: the store, the broker and the plugin set are then shared through Redis. */
     private final Optional<RedisCluster> cluster;
     private final KeyValueStore store;
@@ -136,6 +144,12 @@ public final class MedsyncServer implements AutoCloseable {
         Optional<RoomPolicy> callback = settings.roomCallback().url()
                 .map(url -> new BackendRoomCallback(url, settings.roomCallback(), mapper));
         this.roomAccess = new RoomAccess(BuiltInRoomPolicies.all(), callback);
+        this.adminUi = settings.adminUi().enabled()
+                ? Optional.of(new AdminUi(settings.adminUi(), new AdminUiView(), java.time.Clock.systemUTC()))
+                : Optional.empty();
+        this.socketEvents = new SocketEvents(adminUi
+                .<List<SocketLifecycleListener>>map(ui -> List.of(metrics, eventTail, ui))
+                .orElse(List.of(metrics, eventTail)));
         RoomCommands.registerOn(clientEvents);
 
         this.handlerPool = Executors.newFixedThreadPool(settings.socket().handlerThreads(), named("medsync-socket-"));
@@ -192,6 +206,7 @@ public final class MedsyncServer implements AutoCloseable {
                 new RecoveringSocketOpener(recovery, socketPlatform, settings.limits()));
         namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);
+        adminUi.ifPresent(ui -> ui.start(namespaces, housekeeping, settings.adminUi()));
 
         // A dev server also takes browsers on localhost, so a page served by a local dev server can connect.
         OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), credentials.anyGenerated());
@@ -382,6 +397,35 @@ public final class MedsyncServer implements AutoCloseable {
                 .then("stopping plugin tasks", pluginScheduler::shutdownNow)
                 .then("stopping housekeeping", housekeeping::shutdownNow)
                 .run();
+    }
+
+    /** What the Admin UI sees of this node; read only once the node is built (the gateway and engine come late). */
+    private final class AdminUiView implements AdminUiNode {
+
+        @Override
+        public Collection<ServedNamespace> namespaces() {
+            return namespaces.all();
+        }
+
+        @Override
+        public int connectionCount() {
+            return socketEngine.connectionCount();
+        }
+
+        @Override
+        public int pollingConnectionCount() {
+            return socketEngine.pollingConnectionCount();
+        }
+
+        @Override
+        public EngineTraffic.Totals traffic() {
+            return socketEngine.traffic().snapshot();
+        }
+
+        @Override
+        public void disconnect(SocketSession socket, boolean closeConnection) {
+            gateway.disconnect(socket, closeConnection);
+        }
     }
 
     private static ThreadFactory named(String prefix) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything the server reads from configuration, checked once at start-up.
@@ -28,7 +29,25 @@ public record ServerSettings(
         StoreType store,
         RedisSettings redis,
         List<String> allowedOrigins,
-        PluginSharingSettings pluginSharing) {
+        PluginSharingSettings pluginSharing,
+        AdminUiSettings adminUi) {
+
+    /** A bcrypt hash as the Admin UI's reference server takes it: version, two-digit cost, 22 + 31 characters. */
+    private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+
+    /**
+     * The Socket.IO Admin UI: whether {@code /admin} is served, the login it takes (both present or both absent),
+     * whether its commands are refused, the name this node has in it ({@code serverId}), and how often it gets the
+     * node's figures.
+     */
+    public record AdminUiSettings(boolean enabled, Optional<String> username, Optional<String> passwordHash,
+            boolean readonly, Optional<String> serverId, Duration statsInterval) {
+
+        /** @return whether the Admin UI asks for a username and password */
+        public boolean requiresLogin() {
+            return passwordHash.isPresent();
+        }
+    }
 
     /**
      * How a cluster shares the plugins: a jar loaded through the admin API bigger than {@code maxJarBytes} is
@@ -159,7 +178,35 @@ public record ServerSettings(
                 s.stringList("medsync.allowed-origins"),
                 new PluginSharingSettings(
                         s.positiveInteger("medsync.plugins.max-jar-bytes"),
-                        positive(s, "medsync.plugins.cluster-apply-timeout")));
+                        positive(s, "medsync.plugins.cluster-apply-timeout")),
+                adminUi(s));
+    }
+
+    private static AdminUiSettings adminUi(Settings s) {
+        Optional<String> username = s.optionalString("medsync.admin-ui.username");
+        Optional<String> hash = s.optionalString("medsync.admin-ui.password-hash");
+        AdminUiSettings settings = new AdminUiSettings(s.bool("medsync.admin-ui.enabled"), username, hash,
+                s.bool("medsync.admin-ui.readonly"), s.optionalString("medsync.admin-ui.server-id"),
+                positive(s, "medsync.admin-ui.stats-interval"));
+        if (!settings.enabled()) {
+            return settings;
+        }
+        if (username.isPresent() != hash.isPresent()) {
+            String missing = username.isPresent() ? "medsync.admin-ui.password-hash" : "medsync.admin-ui.username";
+            throw new InvalidSettingException(missing, "the Admin UI's login needs both a username and a password "
+                    + "hash");
+        }
+        if (hash.isPresent() && !BCRYPT_HASH.matcher(hash.get()).matches()) {
+            // Never echo the value: it may be a password pasted where its hash belongs.
+            throw new InvalidSettingException("medsync.admin-ui.password-hash", "must be a bcrypt hash such as "
+                    + "$2b$10$ followed by 53 characters (see the README, Socket.IO Admin UI), not a password");
+        }
+        if (hash.isEmpty() && !settings.readonly()) {
+            throw new InvalidSettingException("medsync.admin-ui.enabled", "the Admin UI can disconnect sockets and "
+                    + "move them between rooms: set medsync.admin-ui.username and medsync.admin-ui.password-hash, or "
+                    + "medsync.admin-ui.readonly = true to let it only watch without a login");
+        }
+        return settings;
     }
 
     private static RedisSettings redis(Settings s) {

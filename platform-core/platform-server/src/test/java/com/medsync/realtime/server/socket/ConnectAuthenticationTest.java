@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.medsync.realtime.server.socket.ConnectAuthentication.Accepted;
 import com.medsync.realtime.server.socket.ConnectAuthentication.Refused;
+import com.medsync.realtime.server.testing.FixedHandshake;
 import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
 import com.medsync.realtime.spi.auth.Handshake;
 import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.auth.Role;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -20,32 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ConnectAuthenticationTest {
 
-    private static final Handshake HANDSHAKE = new Handshake() {
-        @Override
-        public String namespace() {
-            return "/patient-pharmacy";
-        }
-
-        @Override
-        public Map<String, Object> auth() {
-            return Map.of("token", "t");
-        }
-
-        @Override
-        public Optional<String> queryParameter(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> header(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return new InetSocketAddress("127.0.0.1", 40000);
-        }
-    };
+    private static final Handshake HANDSHAKE = new FixedHandshake("/patient-pharmacy", Map.of("token", "t"));
 
     @Test
     void theAuthenticatorsPrincipalIsAccepted() {
