@@ -107,7 +107,7 @@ public final class AdminUi implements OperatorNamespace, SocketLifecycleListener
         }
         send(admin, "all_sockets", sockets);
         // The first figures now rather than at the next tick, so the dashboard is not empty for two seconds.
-        send(admin, "server_stats", stats.next());
+        send(admin, "server_stats", stats.now());
     }
 
     @Override

@@ -39,6 +39,18 @@ final class ServerStats {
 
     /** The next report: its aggregated events count what happened since the previous one. */
     Map<String, Object> next() {
+        return report(aggregated.since(node.traffic(), clock.instant()));
+    }
+
+    /**
+     * A report for one Admin UI that just connected, without aggregated events: those belong to the next periodic
+     * report, which every connected UI gets.
+     */
+    Map<String, Object> now() {
+        return report(List.of());
+    }
+
+    private Map<String, Object> report(List<Map<String, Object>> aggregatedEvents) {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("serverId", serverId);
         stats.put("hostname", hostname);
@@ -46,7 +58,7 @@ final class ServerStats {
         stats.put("uptime", (clock.millis() - startedAtMillis) / 1000.0);
         stats.put("clientsCount", node.connectionCount());
         stats.put("pollingClientsCount", node.pollingConnectionCount());
-        stats.put("aggregatedEvents", aggregated.since(node.traffic(), clock.instant()));
+        stats.put("aggregatedEvents", aggregatedEvents);
         List<Map<String, Object>> namespaces = new ArrayList<>();
         for (ServedNamespace namespace : node.namespaces()) {
             Map<String, Object> described = new LinkedHashMap<>();

@@ -410,6 +410,8 @@ public final class SocketGateway implements EngineListener {
 
     private void removeSocket(SocketSession socket, DisconnectReason reason) {
         Optional<OperatorNamespace> operator = socket.servedNamespace().operator();
+        // Taken before the socket leaves them: a lost socket's session keeps its rooms for recovery.
+        Set<Room> rooms = Set.copyOf(socket.rooms());
         socket.servedNamespace().remove(socket);
         log.debug("Disconnected {} ({})", socket, reason.wireName());
         if (operator.isPresent()) {
@@ -420,7 +422,6 @@ public final class SocketGateway implements EngineListener {
             }
             return;
         }
-        Set<Room> rooms = Set.copyOf(socket.rooms());
         // A socket that lost its connection (rather than left or was sent away) keeps its session for recovery.
         recovery.closed(socket, rooms, reason == DisconnectReason.TRANSPORT_CLOSE);
         userConnections.release(socket.principal().userId());
