@@ -177,11 +177,6 @@ public final class SocketSession implements ClientSocket {
         return connection;
     }
 
-    /** @return "polling" or "websocket": the transport the socket's connection is on now */
-    public String transport() {
-        return connection.transportName();
-    }
-
     /** @return an opaque name of the socket's connection, shared by its client's other sockets (for operators) */
     public String clientId() {
         return connection.publicId();
