@@ -131,6 +131,21 @@ public final class HttpRequest {
         return remoteAddress;
     }
 
+    /**
+     * Returns a copy in which header {@code name} has exactly {@code value}, whatever the client sent under that
+     * name: for a server that vouches for a value itself, such as the operator a console session names.
+     *
+     * @param name  header name, any case
+     * @param value its only value
+     * @return the new request; this one is unchanged
+     */
+    public HttpRequest withHeader(String name, String value) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(headers);
+        copy.put(name.toLowerCase(Locale.ROOT), List.of(Objects.requireNonNull(value, "value")));
+        return new HttpRequest(method, path, pathParams, query, Collections.unmodifiableMap(copy), body,
+                remoteAddress);
+    }
+
     HttpRequest withPathParams(Map<String, String> params) {
         return new HttpRequest(method, path, Collections.unmodifiableMap(new LinkedHashMap<>(params)), query,
                 headers, body, remoteAddress);

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * A route pattern such as {@code /admin/plugins/{id}/start}: literal segments and {@code {name}} segments,
- * matched segment by segment against a decoded path.
+ * matched segment by segment against a decoded path. A pattern may end with {@code /} (such as
+ * {@code /console/}): its last segment is then the empty literal, matched only by a path that ends with
+ * {@code /}, the way a directory's index page is addressed.
  */
 final class PathPattern {
 
@@ -36,9 +38,11 @@ final class PathPattern {
         List<String> literals = new ArrayList<>();
         List<String> params = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String segment : split(pattern)) {
-            if (segment.isEmpty()) {
-                throw new IllegalArgumentException("empty segment (double or trailing '/') in " + pattern);
+        List<String> segments = split(pattern);
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            if (segment.isEmpty() && i < segments.size() - 1) {
+                throw new IllegalArgumentException("empty segment (double '/') in " + pattern);
             }
             if (segment.startsWith("{") && segment.endsWith("}")) {
                 String name = segment.substring(1, segment.length() - 1);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Maps a method and a path to a {@link HttpHandler}.
  *
  * <p>Patterns are absolute paths of literal segments and {@code {name}} segments, e.g.
- * {@code /admin/plugins/{id}/start}. Matching is exact per segment (no wildcards, no trailing-slash folding);
+ * {@code /admin/plugins/{id}/start}, or ending with {@code /} for a directory's index ({@code /console/}, which
+ * {@code /console} does not match). Matching is exact per segment (no wildcards, no trailing-slash folding);
  * a {@code {name}} segment matches any non-empty decoded segment except {@code .} and {@code ..}. When several
  * patterns match, the one with a literal at the first differing segment wins, so {@code /a/b} beats
  * {@code /a/{x}} whatever the registration order.

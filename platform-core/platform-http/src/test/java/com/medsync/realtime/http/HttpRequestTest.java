@@ -21,6 +21,21 @@ class HttpRequestTest {
     }
 
     @Test
+    void withHeaderReplacesEveryValueTheClientSentAndKeepsTheRest() {
+        HttpRequest sent = HttpRequest.builder("POST", "/admin/plugins").header("X-Medsync-Operator", "mallory")
+                .header("x-medsync-operator", "eve").header("Authorization", "Bearer t").remoteAddress("10.0.0.7")
+                .body("{}").build();
+
+        HttpRequest vouched = sent.withHeader("X-Medsync-Operator", "console:alice");
+
+        assertThat(vouched.header("x-medsync-operator")).hasValue("console:alice");
+        assertThat(vouched.header("Authorization")).hasValue("Bearer t");
+        assertThat(vouched.remoteAddress()).isEqualTo("10.0.0.7");
+        assertThat(vouched.bodyAsString()).isEqualTo("{}");
+        assertThat(sent.header("X-Medsync-Operator")).hasValue("mallory");
+    }
+
+    @Test
     void parsesJsonBodies() {
         assertThat(withBody("[{\"event\":\"a\"}]").bodyAsJson().get(0).path("event").asText()).isEqualTo("a");
     }

@@ -56,6 +56,18 @@ class RouterTest {
     }
 
     @Test
+    void aTrailingSlashPatternMatchesOnlyThePathWithTheSlash() {
+        Router router = new Router().route("GET", "/console/", A).route("GET", "/console/{file}", B)
+                .route("GET", "/console", A);
+
+        assertThat(router.match("GET", segments("/console/"))).isEqualTo(new RouteMatch.Found(A, Map.of()));
+        assertThat(router.match("GET", segments("/console/app.js")))
+                .isEqualTo(new RouteMatch.Found(B, Map.of("file", "app.js")));
+        assertThat(router.match("GET", segments("/console"))).isEqualTo(new RouteMatch.Found(A, Map.of()));
+        assertThat(router.match("GET", segments("/console//"))).isInstanceOf(RouteMatch.NotFound.class);
+    }
+
+    @Test
     void duplicateShapeIsRejected() {
         Router router = new Router().route("GET", "/a/{x}", A);
 
@@ -79,7 +91,7 @@ class RouterTest {
     @Test
     void invalidPatternsAreRejected() {
         Router router = new Router();
-        for (String bad : List.of("a/b", "/a//b", "/a/", "/a/{}", "/a/{1x}", "/a/x{y}", "/{x}/{x}", "/a%20b")) {
+        for (String bad : List.of("a/b", "/a//b", "/a//", "//", "/a/{}", "/a/{1x}", "/a/x{y}", "/{x}/{x}", "/a%20b")) {
             assertThatThrownBy(() -> router.route("GET", bad, A)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class);
         }
