@@ -49,6 +49,8 @@ final class DevModeBanner {
         }
         text.append("\n\nSocket.IO: http://").append(host).append(':').append(socketPort).append("/patient-pharmacy")
                 .append("\nHTTP API:  http://").append(host).append(':').append(httpPort)
+                .append("\nConsole:   http://").append(host).append(':').append(httpPort)
+                .append("/console/ (log in with MEDSYNC_ADMIN_TOKEN)")
                 .append("\n=====================================================================\n");
         log.warn("{}", text);
     }

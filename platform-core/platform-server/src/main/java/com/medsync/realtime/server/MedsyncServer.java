@@ -16,6 +16,7 @@ import com.medsync.realtime.server.api.HealthEndpoints;
 import com.medsync.realtime.server.api.PublishEndpoint;
 import com.medsync.realtime.server.cluster.RedisCluster;
 import com.medsync.realtime.server.config.Credentials;
+import com.medsync.realtime.server.console.Console;
 import com.medsync.realtime.server.config.InvalidSettingException;
 import com.medsync.realtime.server.config.ServerSettings;
 import com.medsync.realtime.server.config.Settings;
@@ -131,6 +132,8 @@ public final class MedsyncServer implements AutoCloseable {
     private final SocketIoEngine socketEngine;
     private final SocketGateway gateway;
     private final Router httpRoutes;
+    /** Present unless medsync.console.enabled is off. */
+    private final Optional<Console> console;
     private final NodeStats stats;
     private PluginAdministration plugins;
     private HttpApiServer httpServer;
@@ -227,6 +230,12 @@ public final class MedsyncServer implements AutoCloseable {
                 () -> this.plugins == null ? Map.of("started", List.of()) : this.plugins.figures(), leases::held,
                 cluster);
         this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()));
+        ServerSettings.ConsoleSettings consoleSettings = settings.console();
+        this.console = consoleSettings.enabled()
+                ? Optional.of(Console.create(credentials.adminToken(), consoleSettings.secureCookie(),
+                        consoleSettings.sessionIdleTimeout(), consoleSettings.loginFailuresPerMinute()))
+                : Optional.empty();
+        console.ifPresent(routes -> routes.routeOn(httpRoutes));
     }
 
     /**
@@ -287,7 +296,7 @@ public final class MedsyncServer implements AutoCloseable {
                         settings.pluginSharing().applyTimeout())).orElse(PluginSharing.none()));
         cluster.ifPresent(redis -> redis.keepInStep(plugins, stats::nodeFigures));
         new AdminEndpoints(plugins, stats::stats, credentials.adminToken(), new AuditLog(auditTrail),
-                consoleEndpoints()).routeOn(httpRoutes);
+                consoleEndpoints(), console.map(Console::access)).routeOn(httpRoutes);
     }
 
     private ConsoleEndpoints consoleEndpoints() {

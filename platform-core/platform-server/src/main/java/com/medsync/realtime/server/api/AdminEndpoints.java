@@ -1,11 +1,11 @@
 package com.medsync.realtime.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.medsync.realtime.http.BearerAuth;
 import com.medsync.realtime.http.HttpProblem;
 import com.medsync.realtime.http.HttpRequest;
 import com.medsync.realtime.http.HttpResponse;
 import com.medsync.realtime.http.Router;
+import com.medsync.realtime.server.console.ConsoleAccess;
 import com.medsync.realtime.server.plugin.admin.Phase;
 import com.medsync.realtime.server.plugin.admin.PluginAdministration;
 import com.medsync.realtime.server.plugin.host.PluginOperationException;
@@ -13,12 +13,13 @@ import com.medsync.realtime.server.plugin.host.PluginView;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The admin API ({@code /admin/...}, bearer admin token): plugins, phases and stats, and the operator console's
- * calls ({@link ConsoleEndpoints}) behind the same authorization. Every change is
+ * The admin API ({@code /admin/...}, bearer admin token or an operator console session): plugins, phases and
+ * stats, and the operator console's calls ({@link ConsoleEndpoints}) behind the same authorization. Every change is
  * audited; a refused change answers 404 (unknown plugin or phase) or 409 (cannot be done now) with why. A phase
  * applied answers 200 once this node applied it, with {@code cluster.complete} false when some node did not
  * follow: the change is made and stays (nodes keep converging), so it is not an error to retry.
@@ -27,17 +28,18 @@ public final class AdminEndpoints {
 
     private final PluginAdministration plugins;
     private final Supplier<Map<String, Object>> stats;
-    private final String adminToken;
     private final AuditLog audit;
     private final ConsoleEndpoints console;
+    private final AdminAuthentication authentication;
 
+    /** @param consoleAccess present when the operator console is on: its sessions may call the admin API too */
     public AdminEndpoints(PluginAdministration plugins, Supplier<Map<String, Object>> stats, String adminToken,
-            AuditLog audit, ConsoleEndpoints console) {
+            AuditLog audit, ConsoleEndpoints console, Optional<ConsoleAccess> consoleAccess) {
         this.plugins = plugins;
         this.stats = stats;
-        this.adminToken = adminToken;
         this.audit = audit;
         this.console = console;
+        this.authentication = new AdminAuthentication(adminToken, consoleAccess);
     }
 
     public void routeOn(Router router) {
@@ -98,10 +100,7 @@ public final class AdminEndpoints {
     }
 
     private com.medsync.realtime.http.HttpHandler authorized(com.medsync.realtime.http.HttpHandler handler) {
-        return request -> {
-            BearerAuth.require(request, adminToken);
-            return handler.handle(request);
-        };
+        return request -> handler.handle(authentication.authenticate(request));
     }
 
     private HttpResponse audited(HttpRequest request, String action, String target,

@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per admin change on the {@code medsync.audit} logger: who (the operator the CLI names, and the
- * address the request came from), what, and how it ended. Operators route that logger to their audit store.
+ * One line per admin change on the {@code medsync.audit} logger: who (the operator the CLI names, or
+ * {@code console:<operator>} for a console session, and the address the request came from), what, and how it
+ * ended. Operators route that logger to their audit store.
  * The same entry goes into this node's {@link AuditTrail}, which {@code GET /admin/audit} shows.
  */
 public final class AuditLog {
@@ -24,7 +25,8 @@ public final class AuditLog {
 
     void record(HttpRequest request, String action, String target, String result) {
         String operator = request.header(OPERATOR_HEADER)
-                .map(name -> name.replaceAll("[^A-Za-z0-9_.@-]", "_"))
+                // ':' stays for console sessions, named console:<operator>.
+                .map(name -> name.replaceAll("[^A-Za-z0-9_.@:-]", "_"))
                 .map(name -> name.length() > 64 ? name.substring(0, 64) : name)
                 .orElse("unnamed");
         audit.info("who={}@{} action={} target={} result={}", operator, request.remoteAddress(), action, target,

@@ -40,6 +40,7 @@ public final class EnvironmentOverrides {
         PATHS.put("MEDSYNC_ADMIN_UI_USERNAME", "medsync.admin-ui.username");
         PATHS.put("MEDSYNC_ADMIN_UI_PASSWORD_HASH", "medsync.admin-ui.password-hash");
         PATHS.put("MEDSYNC_ADMIN_UI_READONLY", "medsync.admin-ui.readonly");
+        PATHS.put("MEDSYNC_CONSOLE_SECURE_COOKIE", "medsync.console.secure-cookie");
     }
 
     private static final String LIST_VARIABLE = "MEDSYNC_ALLOWED_ORIGINS";

@@ -30,7 +30,17 @@ public record ServerSettings(
         RedisSettings redis,
         List<String> allowedOrigins,
         PluginSharingSettings pluginSharing,
-        AdminUiSettings adminUi) {
+        AdminUiSettings adminUi,
+        ConsoleSettings console) {
+
+    /**
+     * The operator console at {@code /console/} on the HTTP API port: whether it is served, whether its session
+     * cookie is marked {@code Secure} (the console is reached over HTTPS through a proxy), how long an unused
+     * session lives, and how many failed logins one remote address may make per minute.
+     */
+    public record ConsoleSettings(boolean enabled, boolean secureCookie, Duration sessionIdleTimeout,
+            int loginFailuresPerMinute) {
+    }
 
     /** A bcrypt hash as the Admin UI's reference server takes it: version, two-digit cost, 22 + 31 characters. */
     private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
@@ -179,7 +189,12 @@ public record ServerSettings(
                 new PluginSharingSettings(
                         s.positiveInteger("medsync.plugins.max-jar-bytes"),
                         positive(s, "medsync.plugins.cluster-apply-timeout")),
-                adminUi(s));
+                adminUi(s),
+                new ConsoleSettings(
+                        s.bool("medsync.console.enabled"),
+                        s.bool("medsync.console.secure-cookie"),
+                        positive(s, "medsync.console.session-idle-timeout"),
+                        s.positiveInteger("medsync.console.login-failures-per-minute")));
     }
 
     private static AdminUiSettings adminUi(Settings s) {

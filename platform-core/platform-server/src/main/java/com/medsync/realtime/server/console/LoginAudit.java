@@ -1,0 +1,20 @@
+package com.medsync.realtime.server.console;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Console logins and logouts on the {@code medsync.audit} logger, in the admin API's format, so the audit store
+ * shows who opened a session before the changes that session made ({@code who=console:<operator>@<address>}).
+ */
+final class LoginAudit {
+
+    private static final Logger audit = LoggerFactory.getLogger("medsync.audit");
+
+    private LoginAudit() {
+    }
+
+    static void record(String operator, String address, String action, String result) {
+        audit.info("who=console:{}@{} action={} target=console result={}", operator, address, action, result);
+    }
+}
