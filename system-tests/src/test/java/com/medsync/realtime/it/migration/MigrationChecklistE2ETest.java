@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +54,7 @@ class MigrationChecklistE2ETest {
 
     @BeforeAll
     static void week1() throws Exception {
-        Path pluginsDir = Files.createTempDirectory("medsync-migration-plugins");
-        FeaturePlugins.install(pluginsDir, FeaturePlugins.ALL);
-        Map<String, Object> settings = FeaturePlugins.nodeSettings(pluginsDir);
-        settings.put("medsync.phase", "week1");
+        Map<String, Object> settings = FeaturePlugins.allInPhase("week1");
         medsync = EmbeddedMedsync.start(settings);
         js = new JsClients();
         pharmacyCanonical = connect(medsync.canonicalUrl(), medsync.pharmacyToken("staff_1", "pharmacy_789",

@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +43,12 @@ public final class JsClients implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
-    private static final int STDERR_TAIL_LINES = 40;
 
     private final Process process;
     private final Writer stdin;
     private final Map<String, JsSocket> sockets = new ConcurrentHashMap<>();
     private final EventLog<JsonNode> driverLog;
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final OutputTail stderr = new OutputTail("driver stderr");
     private final AtomicInteger clientSeq = new AtomicInteger();
     private final AtomicInteger ackSeq = new AtomicInteger();
     private final AtomicInteger pingSeq = new AtomicInteger();
@@ -81,9 +78,7 @@ public final class JsClients implements AutoCloseable {
         Thread stdoutPump = new Thread(this::pumpStdout, "js-driver-stdout-" + process.pid());
         stdoutPump.setDaemon(true);
         stdoutPump.start();
-        Thread stderrPump = new Thread(this::pumpStderr, "js-driver-stderr-" + process.pid());
-        stderrPump.setDaemon(true);
-        stderrPump.start();
+        stderr.follow(process.getErrorStream(), "js-driver-stderr-" + process.pid());
         try {
             driverLog.await("the driver's ready line", STARTUP_TIMEOUT, event -> "ready".equals(event.path("type").asText()));
         } catch (AssertionError e) {
@@ -216,26 +211,8 @@ public final class JsClients implements AutoCloseable {
         }
     }
 
-    private void pumpStderr() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                synchronized (stderrTail) {
-                    stderrTail.addLast(line);
-                    if (stderrTail.size() > STDERR_TAIL_LINES) {
-                        stderrTail.removeFirst();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // The process is gone; whatever it printed before is already in the tail.
-        }
-    }
-
     private String stderrTail() {
-        synchronized (stderrTail) {
-            return stderrTail.isEmpty() ? "" : "  driver stderr (tail):\n    " + String.join("\n    ", stderrTail);
-        }
+        return stderr.describe();
     }
 
     private String diagnostics(String client) {
