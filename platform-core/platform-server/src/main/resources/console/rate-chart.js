@@ -7,9 +7,9 @@ const SERIES = [
   { key: 'out', label: 'out/s', color: '#c2571a' },
 ];
 
-/** Keeps the last `capacity` rate samples of one node. */
+/** Keeps the last `capacity` rate samples of one node (30: a minute of polls every 2 s). */
 export class RateHistory {
-  constructor(capacity = 60) {
+  constructor(capacity = 30) {
     this.capacity = capacity;
     this.samples = [];
     this.last = null;
