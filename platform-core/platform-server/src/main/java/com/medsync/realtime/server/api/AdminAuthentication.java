@@ -13,6 +13,8 @@ import java.util.Optional;
  */
 final class AdminAuthentication {
 
+    private static final String CONSOLE_PREFIX = "console:";
+
     private final String adminToken;
     private final Optional<ConsoleAccess> console;
 
@@ -24,7 +26,9 @@ final class AdminAuthentication {
 
     /**
      * @return the request as the handlers see it: for a console session, with {@code X-Medsync-Operator} set to
-     *     {@code console:<operator>} by the server (whatever the request sent there), which the audit log names
+     *     {@code console:<operator>} by the server (whatever the request sent there), which the audit log names;
+     *     for the bearer token, with the operator it names, any {@code :} in it replaced (so no CLI operator
+     *     passes for a console session)
      * @throws com.medsync.realtime.http.HttpProblem 401 without a valid token or live session; 403 for a
      *     changing console request without its CSRF token
      */
@@ -32,9 +36,13 @@ final class AdminAuthentication {
         boolean bearer = request.header("Authorization").isPresent();
         if (!bearer && console.isPresent() && console.get().presentsSession(request)) {
             String operator = console.get().require(request).operator();
-            return request.withHeader(AuditLog.OPERATOR_HEADER, "console:" + operator);
+            return request.withHeader(AuditLog.OPERATOR_HEADER, CONSOLE_PREFIX + operator);
         }
         BearerAuth.require(request, adminToken);
-        return request;
+        // A ':' in the audit's operator always means a console session: the CLI's names keep it out, as before.
+        return request.header(AuditLog.OPERATOR_HEADER)
+                .filter(operator -> operator.indexOf(':') >= 0)
+                .map(operator -> request.withHeader(AuditLog.OPERATOR_HEADER, operator.replace(':', '_')))
+                .orElse(request);
     }
 }

@@ -25,7 +25,8 @@ public final class AuditLog {
 
     void record(HttpRequest request, String action, String target, String result) {
         String operator = request.header(OPERATOR_HEADER)
-                // ':' stays for console sessions, named console:<operator>.
+                // ':' stays for console sessions, named console:<operator> (AdminAuthentication keeps it out of
+                // the names the CLI sends).
                 .map(name -> name.replaceAll("[^A-Za-z0-9_.@:-]", "_"))
                 .map(name -> name.length() > 64 ? name.substring(0, 64) : name)
                 .orElse("unnamed");

@@ -66,6 +66,10 @@ class AdminAuthenticationTest {
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("X-Medsync-Operator", "ops-bot").build();
 
         assertThat(authentication.authenticate(request).header("X-Medsync-Operator")).hasValue("ops-bot");
+        HttpRequest posing = HttpRequest.builder("POST", "/admin/plugins/chat/stop")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("X-Medsync-Operator", "console:alice").build();
+        assertThat(authentication.authenticate(posing).header("X-Medsync-Operator"))
+                .as("console: in the audit means a console session").hasValue("console_alice");
         assertRefused(HttpRequest.builder("GET", "/admin/stats").header("Authorization", "Bearer nope").build(),
                 authentication, 401);
         assertRefused(HttpRequest.builder("GET", "/admin/stats").build(), authentication, 401);
