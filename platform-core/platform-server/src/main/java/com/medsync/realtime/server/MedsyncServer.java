@@ -233,7 +233,7 @@ public final class MedsyncServer implements AutoCloseable {
         ServerSettings.ConsoleSettings consoleSettings = settings.console();
         this.console = consoleSettings.enabled()
                 ? Optional.of(Console.create(credentials.adminToken(), consoleSettings.secureCookie(),
-                        consoleSettings.sessionIdleTimeout(), consoleSettings.loginFailuresPerMinute()))
+                        consoleSettings.sessionIdleTimeout(), consoleSettings.loginFailuresPerMinute(), auditTrail))
                 : Optional.empty();
         console.ifPresent(routes -> routes.routeOn(httpRoutes));
     }

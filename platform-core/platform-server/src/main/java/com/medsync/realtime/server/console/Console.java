@@ -30,10 +30,17 @@ public final class Console {
      */
     public static Console create(String adminToken, boolean secureCookie, Duration idleTimeout,
             int loginFailuresPerMinute) {
+        return create(adminToken, secureCookie, idleTimeout, loginFailuresPerMinute, new AuditTrail());
+    }
+
+    /** @param trail this node's audit trail, where console logins and logouts go beside the admin changes */
+    public static Console create(String adminToken, boolean secureCookie, Duration idleTimeout,
+            int loginFailuresPerMinute, AuditTrail trail) {
         ConsoleSessions sessions = new ConsoleSessions(idleTimeout, System::nanoTime);
         ConsoleAccess access = new ConsoleAccess(sessions);
         LoginThrottle throttle = new LoginThrottle(loginFailuresPerMinute, LOGIN_WINDOW, System::nanoTime);
-        return new Console(access, new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie));
+        return new Console(access,
+                new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(trail)));
     }
 
     /** @return the check the admin API runs on a request that comes with a console session cookie */

@@ -34,6 +34,7 @@ final class ConsoleLogin {
     private final LoginThrottle throttle;
     private final byte[] adminToken;
     private final boolean secureCookie;
+    private final LoginAudit audit;
 
     /**
      * @param adminToken   the admin API's token; null or empty lets nobody in
@@ -41,6 +42,13 @@ final class ConsoleLogin {
      */
     ConsoleLogin(ConsoleSessions sessions, ConsoleAccess access, LoginThrottle throttle, String adminToken,
             boolean secureCookie) {
+        this(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(new AuditTrail()));
+    }
+
+    /** @param audit where logins and logouts are recorded */
+    ConsoleLogin(ConsoleSessions sessions, ConsoleAccess access, LoginThrottle throttle, String adminToken,
+            boolean secureCookie, LoginAudit audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.access = access;
         this.throttle = throttle;
@@ -61,12 +69,12 @@ final class ConsoleLogin {
         LoginForm presented = LoginForm.of(request);
         if (!isAdminToken(presented.token())) {
             throttle.failed(address);
-            LoginAudit.record(presented.operator(), address, "console-login", "refused: wrong admin token");
+            audit.record(presented.operator(), address, "console-login", "refused: wrong admin token");
             throw HttpProblem.unauthorized("wrong admin token");
         }
         throttle.succeeded(address);
         ConsoleSession session = sessions.open(presented.operator());
-        LoginAudit.record(session.operator(), address, "console-login", "ok");
+        audit.record(session.operator(), address, "console-login", "ok");
         return describe(session).header("Set-Cookie", SessionCookie.issue(session.id(), secure(request)));
     }
 
@@ -78,7 +86,7 @@ final class ConsoleLogin {
         if (access.sessionOf(request).isPresent()) {
             ConsoleSession session = access.require(request);
             sessions.close(session.id());
-            LoginAudit.record(session.operator(), request.remoteAddress(), "console-logout", "ok");
+            audit.record(session.operator(), request.remoteAddress(), "console-logout", "ok");
         }
         // Cleared whether or not the session was still live, so a stale cookie goes too.
         return HttpResponse.empty(204).header("Cache-Control", "no-store")

@@ -40,6 +40,21 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void loginsRefusedAndAcceptedGoToTheNodesAuditTrail() {
+        AuditTrail trail = new AuditTrail();
+        ConsoleLogin audited = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, false, new LoginAudit(trail));
+
+        assertThatThrownBy(() -> audited.logIn(loginRequest("wrong", "mallory"))).isInstanceOf(HttpProblem.class);
+        audited.logIn(loginRequest(ADMIN_TOKEN, "alice"));
+
+        assertThat(trail.newestFirst(10)).extracting(AuditTrail.Entry::who, AuditTrail.Entry::action,
+                AuditTrail.Entry::result).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("console:alice", "console-login", "ok"),
+                        org.assertj.core.groups.Tuple.tuple("console:mallory", "console-login",
+                                "refused: wrong admin token"));
+    }
+
+    @Test
     void theAdminTokenOpensASessionHeldByAnHttpOnlyStrictCookieWithTheCsrfTokenInTheBody() throws Exception {
         HttpResponse response = login.logIn(loginRequest(ADMIN_TOKEN, "alice"));
 
