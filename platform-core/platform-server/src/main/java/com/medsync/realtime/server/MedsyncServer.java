@@ -49,14 +49,19 @@ import com.medsync.realtime.server.socket.SocketGateway;
 import com.medsync.realtime.server.socket.SocketEvents;
 import com.medsync.realtime.server.socket.SocketLifecycleListener;
 import com.medsync.realtime.server.socket.SocketPlatform;
+import com.medsync.realtime.server.socket.SocketRecovery;
 import com.medsync.realtime.server.socket.SocketSession;
+import com.medsync.realtime.server.socket.engine.EngineConnection;
 import com.medsync.realtime.server.socket.engine.EngineTraffic;
 import com.medsync.realtime.server.socket.engine.OriginPolicy;
 import com.medsync.realtime.server.socket.engine.SocketIoEngine;
 import com.medsync.realtime.server.store.MemoryKeyValueStore;
+import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
+import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.event.EventPublisher;
 import com.medsync.realtime.spi.event.EventTranslator;
+import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.room.RoomPolicy;
 import com.medsync.realtime.spi.store.KeyValueStore;
 import com.typesafe.config.Config;
@@ -72,6 +77,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,7 +88,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One MedSync Realtime node: the Socket.IO port, the HTTP API port, and what connects them. This class
+ * One MedSync Realtime node: the Socket.IO port, the HTTP API port (and the Socket.IO Admin UI's own port when it
+ * is enabled), and what connects them. This class
  * only wires parts together; each part lives in its own package.
  */
 public final class MedsyncServer implements AutoCloseable {
@@ -115,6 +122,11 @@ public final class MedsyncServer implements AutoCloseable {
     private final SocketEvents socketEvents;
     /** Present when medsync.admin-ui.enabled: the Socket.IO Admin UI's /admin namespace. */
     private final Optional<AdminUi> adminUi;
+    /**
+     * Present when medsync.admin-ui.enabled: the Admin UI's own Socket.IO port, an engine and gateway apart from
+     * the apps' that serve /admin alone (and the apps' port never serves /admin).
+     */
+    private final Optional<SocketIoEngine> adminUiEngine;
     /** Present in cluster mode: the store, the broker and the plugin set are then shared through Redis. */
     private final Optional<RedisCluster> cluster;
     private final KeyValueStore store;
@@ -209,11 +221,11 @@ public final class MedsyncServer implements AutoCloseable {
                 new RecoveringSocketOpener(recovery, socketPlatform, settings.limits()));
         namespaces.serve(CANONICAL_NAMESPACE, EventTranslator.CANONICAL);
         metrics.track(namespaces);
-        adminUi.ifPresent(ui -> ui.start(namespaces, housekeeping, settings.adminUi()));
 
         // A dev server also takes browsers on localhost, so a page served by a local dev server can connect.
         OriginPolicy origins = new OriginPolicy(settings.allowedOrigins(), credentials.anyGenerated());
         this.socketEngine = new SocketIoEngine(settings.socket(), bindHost, gateway, origins);
+        this.adminUiEngine = adminUi.map(ui -> adminUiEngine(ui, origins));
 
         Map<String, HealthEndpoints.Check> readiness = new LinkedHashMap<>();
         readiness.put("socket", () -> socketEngine.isListening() ? Optional.empty()
@@ -309,6 +321,10 @@ public final class MedsyncServer implements AutoCloseable {
 
     private void startPorts() {
         socketEngine.start();
+        adminUiEngine.ifPresent(engine -> {
+            engine.start();
+            log.info("Socket.IO Admin UI port: {}:{} (for the operators' network only)", bindHost, engine.port());
+        });
         httpServer = HttpApiServer.start(
                 new HttpServerSettings(bindHost, settings.http().port(), settings.http().maxBodyBytes(),
                         settings.http().handlerThreads(), settings.socket().nativeTransport()),
@@ -325,6 +341,11 @@ public final class MedsyncServer implements AutoCloseable {
 
     public int httpPort() {
         return httpServer.port();
+    }
+
+    /** @return the Socket.IO Admin UI's own port, when medsync.admin-ui.enabled */
+    public Optional<Integer> adminUiPort() {
+        return adminUiEngine.map(SocketIoEngine::port);
     }
 
     public String bindHost() {
@@ -390,6 +411,8 @@ public final class MedsyncServer implements AutoCloseable {
 
     private void release(Runnable closeSockets) {
         ShutdownSteps steps = new ShutdownSteps().then("closing the Socket.IO port and its clients", closeSockets);
+        // Operators' Admin UIs reconnect to whichever node comes back; nothing of theirs is saved.
+        adminUiEngine.ifPresent(engine -> steps.then("closing the Socket.IO Admin UI port", engine::close));
         if (httpServer != null) {
             steps.then("closing the HTTP API", httpServer::close);
         }
@@ -407,6 +430,43 @@ public final class MedsyncServer implements AutoCloseable {
                 .then("stopping housekeeping", housekeeping::shutdownNow)
                 .run();
     }
+
+    /**
+     * The Admin UI's port: a Socket.IO engine and gateway of their own, whose registry holds {@code /admin} alone,
+     * so no app namespace is reachable there. Its sockets are operators': no app authenticator, handler, recovery
+     * or listener (metrics, event tail, plugins) hears of them; the handler threads are shared with the apps'.
+     */
+    private SocketIoEngine adminUiEngine(AdminUi ui, OriginPolicy origins) {
+        NamespaceRegistry operators = new NamespaceRegistry();
+        SocketGateway adminGateway = new SocketGateway(operators, NO_APP_NAMESPACE, new ClientEventRouter(),
+                new SocketEvents(List.of()), settings.limits(), handlerPool, mapper, NO_RECOVERY);
+        ui.start(operators, namespaces, housekeeping, settings.adminUi());
+        ServerSettings.SocketSettings apps = settings.socket();
+        // The apps' engine settings on the Admin UI's port, with one I/O thread: a few operators connect there.
+        ServerSettings.SocketSettings admins = new ServerSettings.SocketSettings(settings.adminUi().port(),
+                apps.path(), apps.pingInterval(), apps.pingTimeout(), apps.upgradeTimeout(), apps.firstDataTimeout(),
+                apps.connectTimeout(), apps.maxPayloadBytes(), apps.handlerThreads(), apps.perMessageDeflate(), 1,
+                apps.nativeTransport());
+        return new SocketIoEngine(admins, bindHost, adminGateway, origins);
+    }
+
+    /** The Admin UI's port serves no app namespace: its gateway never asks for an app's authentication. */
+    private static final Authenticator NO_APP_NAMESPACE = handshake -> {
+        throw new AuthenticationException("no app namespace on the Socket.IO Admin UI's port");
+    };
+
+    /** Nor does it open or keep an app's socket. */
+    private static final SocketRecovery NO_RECOVERY = new SocketRecovery() {
+        @Override
+        public SocketSession open(ServedNamespace namespace, Principal principal, Map<String, Object> auth,
+                EngineConnection connection) {
+            throw new IllegalStateException("no app namespace on the Socket.IO Admin UI's port: " + namespace.name());
+        }
+
+        @Override
+        public void closed(SocketSession socket, Set<Room> rooms, boolean recoverable) {
+        }
+    };
 
     /** What the Admin UI sees of this node; read only once the node is built (the gateway and engine come late). */
     private final class AdminUiView implements AdminUiNode {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Socket.IO Admin UI's protocol on /admin, with the official socket.io-client playing the Admin UI as
+ * The Socket.IO Admin UI's protocol on /admin, served on a port of its own (medsync.admin-ui.port), never on the
+ * apps' Socket.IO port, with the official socket.io-client playing the Admin UI as
  * @socket.io/admin-ui 0.5 does: it connects with {username, password}, gets session, config, all_sockets and
  * server_stats, sees the apps' sockets come, join rooms, upgrade and go, and sends join, leave and _disconnect.
  */
@@ -52,7 +53,7 @@ class AdminUiE2ETest {
     }
 
     private JsSocket admin() {
-        JsSocket admin = live.js().connect(live.medsync().url(ADMIN),
+        JsSocket admin = live.js().connect(live.medsync().adminUiUrl(ADMIN),
                 adminOptions(Map.of("username", USERNAME, "password", PASSWORD)));
         admin.awaitConnect();
         return admin;
@@ -116,12 +117,15 @@ class AdminUiE2ETest {
         assertThat(stats.path("hostname").asText()).isNotBlank();
         assertThat(stats.path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
         assertThat(stats.path("uptime").asDouble()).isPositive();
-        assertThat(stats.path("clientsCount").asInt()).isGreaterThanOrEqualTo(2);
+        // The patient's connection at least; the Admin UI's own is on its port, not counted with the apps'.
+        assertThat(stats.path("clientsCount").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(stats.path("pollingClientsCount").isInt()).isTrue();
         assertThat(stats.path("aggregatedEvents").isArray()).isTrue();
         assertThat(stats.path("namespaces").toString()).contains("\"name\":\"" + CANONICAL + "\"");
 
-        // The next reports come by themselves, counting what the port did meanwhile.
+        // The next reports come by themselves, counting what the apps' port did meanwhile (not the Admin UI's own
+        // packets, on its port): the patient sends one.
+        patient.socket().emitWithAck("join", Map.of("room", "user:patient_listed"));
         JsonNode later = awaitEvent(admin, "server_stats", args -> args.path(0).path("aggregatedEvents").toString()
                 .contains("packetsIn"));
         assertThat(later.path(0).path("aggregatedEvents").path(0).path("timestamp").asLong() % 1000).isZero();
@@ -204,16 +208,16 @@ class AdminUiE2ETest {
 
     @Test
     void wrongCredentialsAndAppTokensAreRefusedAndASessionIdLetsTheUiBackIn() {
-        JsSocket wrong = live.js().connect(live.medsync().url(ADMIN),
+        JsSocket wrong = live.js().connect(live.medsync().adminUiUrl(ADMIN),
                 adminOptions(Map.of("username", USERNAME, "password", "wrong")));
         assertThat(wrong.awaitConnectError().message()).isEqualTo("invalid credentials");
 
-        JsSocket stranger = live.js().connect(live.medsync().url(ADMIN),
+        JsSocket stranger = live.js().connect(live.medsync().adminUiUrl(ADMIN),
                 adminOptions(Map.of("username", "someone", "password", PASSWORD)));
         assertThat(stranger.awaitConnectError().message()).isEqualTo("invalid credentials");
 
         // An app's token, even an admin's, opens nothing here.
-        JsSocket withToken = live.js().connect(live.medsync().url(ADMIN), adminOptions(Map.of("token",
+        JsSocket withToken = live.js().connect(live.medsync().adminUiUrl(ADMIN), adminOptions(Map.of("token",
                 live.medsync().token("admin_user", com.medsync.realtime.spi.auth.Role.ADMIN,
                         java.util.Optional.empty()))));
         assertThat(withToken.awaitConnectError().message()).isEqualTo("invalid credentials");
@@ -221,14 +225,39 @@ class AdminUiE2ETest {
         JsSocket admin = admin();
         String session = admin.awaitEventPayload("session").asText();
         admin.close();
-        JsSocket back = live.js().connect(live.medsync().url(ADMIN), adminOptions(Map.of("sessionId", session)));
+        JsSocket back = live.js().connect(live.medsync().adminUiUrl(ADMIN), adminOptions(Map.of("sessionId", session)));
         back.awaitConnect();
         back.awaitEvent("config");
         back.assertNoEvent("session", QUIET);
         back.close();
 
-        JsSocket forged = live.js().connect(live.medsync().url(ADMIN), adminOptions(Map.of("sessionId", "0123")));
+        JsSocket forged = live.js().connect(live.medsync().adminUiUrl(ADMIN), adminOptions(Map.of("sessionId", "0123")));
         assertThat(forged.awaitConnectError().message()).isEqualTo("invalid credentials");
+    }
+
+    @Test
+    void adminIsOnlyOnItsOwnPortAndTheAppsNamespacesAreNotThere() {
+        assertThat(live.medsync().server().adminUiPort()).isPresent().get().isNotEqualTo(live.medsync().socketPort());
+
+        // The apps' port, the one the load balancer exposes, has no /admin, whatever the client sends.
+        JsSocket onAppsPort = live.js().connect(live.medsync().url(ADMIN),
+                adminOptions(Map.of("username", USERNAME, "password", PASSWORD)));
+        assertThat(onAppsPort.awaitConnectError().message()).isEqualTo("Invalid namespace");
+
+        // The Admin UI's port serves no app namespace, not even with a valid app token.
+        Map<String, Object> opts = JsClients.auth(live.medsync().patientToken("patient_lost"));
+        opts.put("reconnection", false);
+        JsSocket appOnAdminPort = live.js().connect(live.medsync().adminUiUrl(CANONICAL), opts);
+        assertThat(appOnAdminPort.awaitConnectError().message()).isEqualTo("Invalid namespace");
+        JsSocket rootOnAdminPort = live.js().connect(live.medsync().adminUiUrl("/"), opts);
+        assertThat(rootOnAdminPort.awaitConnectError().message()).isEqualTo("Invalid namespace");
+
+        // And an Admin UI connected on its port still sees the apps' sockets on theirs, but not itself.
+        JsSocket admin = admin();
+        JsonNode stats = admin.awaitEventPayload("server_stats");
+        assertThat(stats.path("namespaces").toString()).contains("\"name\":\"" + CANONICAL + "\"")
+                .doesNotContain("\"name\":\"" + ADMIN + "\"");
+        admin.close();
     }
 
     @Test
@@ -248,17 +277,21 @@ class AdminUiE2ETest {
 
     @Test
     void aReadOnlyAdminUiWatchesWithoutLoginAndItsCommandsAreRefused() {
+        int adminPort;
         try (EmbeddedMedsync node = EmbeddedMedsync.start(Map.of("medsync.admin-ui.enabled", true,
                 "medsync.admin-ui.readonly", true))) {
+            adminPort = node.server().adminUiPort().orElseThrow();
             App app = app(node, node.patientToken("patient_safe"));
             JsSocket patient = app.socket();
             String id = app.id();
-            JsSocket admin = live.js().connect(node.url(ADMIN), adminOptions(Map.of()));
+            JsSocket admin = live.js().connect(node.adminUiUrl(ADMIN), adminOptions(Map.of()));
             admin.awaitConnect();
 
             JsonNode config = admin.awaitEventPayload("config");
             assertThat(texts(config.path("supportedFeatures"))).containsExactly("AGGREGATED_EVENTS", "ALL_EVENTS");
             assertThat(admin.awaitEventPayload("all_sockets").toString()).contains(id);
+            // The apps' connections only: the Admin UI's own, on its port, is not one of them.
+            assertThat(admin.awaitEventPayload("server_stats").path("clientsCount").asInt()).isEqualTo(1);
 
             JsonNode refused = admin.emitWithAck("_disconnect", JsClients.DEFAULT_TIMEOUT, CANONICAL, false, id);
             assertThat(refused.path(0).path("error").path("code").asText()).isEqualTo("FORBIDDEN");
@@ -270,15 +303,29 @@ class AdminUiE2ETest {
             admin.close();
             patient.close();
         }
+        // The node's close closed the Admin UI's port too.
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", adminPort).close())
+                .isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
-    void byDefaultThereIsNoAdminNamespace() {
+    void byDefaultThereIsNoAdminNamespaceNorAdminPort() {
         try (EmbeddedMedsync node = EmbeddedMedsync.start()) {
+            assertThat(node.server().adminUiPort()).isEmpty();
             JsSocket admin = live.js().connect(node.url(ADMIN),
                     adminOptions(Map.of("username", USERNAME, "password", PASSWORD)));
             assertThat(admin.awaitConnectError().message()).isEqualTo("Invalid namespace");
         }
+    }
+
+    @Test
+    void theAdminUiPortMustNotBeTheAppsPort() {
+        int socketPort = com.medsync.realtime.it.support.FreePorts.find();
+        assertThatThrownBy(() -> EmbeddedMedsync.start(Map.of("medsync.admin-ui.enabled", true,
+                "medsync.admin-ui.readonly", true, "medsync.socket.port", socketPort,
+                "medsync.admin-ui.port", socketPort)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("medsync.admin-ui.port");
     }
 
     @Test

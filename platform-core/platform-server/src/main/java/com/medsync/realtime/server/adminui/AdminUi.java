@@ -68,20 +68,22 @@ public final class AdminUi implements OperatorNamespace, SocketLifecycleListener
     }
 
     /**
-     * Serves {@code /admin}, hears every socket's room changes and sends this node's figures every
+     * Serves {@code /admin} in {@code operators} (the registry of the Admin UI's own port, apart from the apps'),
+     * hears every room change of the apps' sockets in {@code apps} and sends this node's figures every
      * {@code statsInterval}. (Its socket lifecycle events come from being one of the platform's socket listeners.)
      */
-    public void start(NamespaceRegistry namespaces, ScheduledExecutorService scheduler, AdminUiSettings settings) {
-        admins = namespaces.serveForOperators(this);
-        namespaces.onRoomChange(this);
+    public void start(NamespaceRegistry operators, NamespaceRegistry apps, ScheduledExecutorService scheduler,
+            AdminUiSettings settings) {
+        admins = operators.serveForOperators(this);
+        apps.onRoomChange(this);
         long every = settings.statsInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::sendStats, every, every, TimeUnit.MILLISECONDS);
-        log.info("Socket.IO Admin UI on {} ({}{})", NAMESPACE, settings.requiresLogin() ? "login required"
-                : "no login", settings.readonly() ? ", read-only" : "");
+        log.info("Socket.IO Admin UI on {} of port {} ({}{})", NAMESPACE, settings.port(),
+                settings.requiresLogin() ? "login required" : "no login", settings.readonly() ? ", read-only" : "");
         if (!settings.requiresLogin()) {
-            log.warn("The Socket.IO Admin UI takes anyone who reaches the Socket.IO port: it shows who is connected, "
+            log.warn("The Socket.IO Admin UI takes anyone who reaches its port ({}): it shows who is connected, "
                     + "from where and in which rooms. Set medsync.admin-ui.username and password-hash to require a "
-                    + "login");
+                    + "login", settings.port());
         }
     }
 

@@ -37,6 +37,7 @@ public final class EnvironmentOverrides {
         PATHS.put("MEDSYNC_REDIS_MAX_STREAM_LAG", "medsync.store.redis-max-stream-lag");
         PATHS.put("MEDSYNC_ALLOWED_ORIGINS", "medsync.allowed-origins");
         PATHS.put("MEDSYNC_ADMIN_UI_ENABLED", "medsync.admin-ui.enabled");
+        PATHS.put("MEDSYNC_ADMIN_UI_PORT", "medsync.admin-ui.port");
         PATHS.put("MEDSYNC_ADMIN_UI_USERNAME", "medsync.admin-ui.username");
         PATHS.put("MEDSYNC_ADMIN_UI_PASSWORD_HASH", "medsync.admin-ui.password-hash");
         PATHS.put("MEDSYNC_ADMIN_UI_READONLY", "medsync.admin-ui.readonly");

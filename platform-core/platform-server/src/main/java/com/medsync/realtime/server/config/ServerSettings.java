@@ -50,7 +50,7 @@ public record ServerSettings(
      * whether its commands are refused, the name this node has in it ({@code serverId}), and how often it gets the
      * node's figures.
      */
-    public record AdminUiSettings(boolean enabled, Optional<String> username, Optional<String> passwordHash,
+    public record AdminUiSettings(boolean enabled, int port, Optional<String> username, Optional<String> passwordHash,
             boolean readonly, Optional<String> serverId, Duration statsInterval) {
 
         /** @return whether the Admin UI asks for a username and password */
@@ -189,7 +189,7 @@ public record ServerSettings(
                 new PluginSharingSettings(
                         s.positiveInteger("medsync.plugins.max-jar-bytes"),
                         positive(s, "medsync.plugins.cluster-apply-timeout")),
-                adminUi(s),
+                adminUi(s, s.port("medsync.socket.port"), s.port("medsync.http.port")),
                 new ConsoleSettings(
                         s.bool("medsync.console.enabled"),
                         s.bool("medsync.console.secure-cookie"),
@@ -197,14 +197,20 @@ public record ServerSettings(
                         s.positiveInteger("medsync.console.login-failures-per-minute")));
     }
 
-    private static AdminUiSettings adminUi(Settings s) {
+    private static AdminUiSettings adminUi(Settings s, int socketPort, int httpPort) {
         Optional<String> username = s.optionalString("medsync.admin-ui.username");
         Optional<String> hash = s.optionalString("medsync.admin-ui.password-hash");
-        AdminUiSettings settings = new AdminUiSettings(s.bool("medsync.admin-ui.enabled"), username, hash,
+        AdminUiSettings settings = new AdminUiSettings(s.bool("medsync.admin-ui.enabled"),
+                s.port("medsync.admin-ui.port"), username, hash,
                 s.bool("medsync.admin-ui.readonly"), s.optionalString("medsync.admin-ui.server-id"),
                 positive(s, "medsync.admin-ui.stats-interval"));
         if (!settings.enabled()) {
             return settings;
+        }
+        if (settings.port() != 0 && (settings.port() == socketPort || settings.port() == httpPort)) {
+            // The apps' port is the one the load balancer exposes: the Admin UI has a port of its own.
+            throw new InvalidSettingException("medsync.admin-ui.port", "must differ from medsync.socket.port and "
+                    + "medsync.http.port, got " + settings.port());
         }
         if (username.isPresent() != hash.isPresent()) {
             String missing = username.isPresent() ? "medsync.admin-ui.password-hash" : "medsync.admin-ui.username";
