@@ -434,12 +434,22 @@ public final class MedsyncServer implements AutoCloseable {
     /**
      * The Admin UI's port: a Socket.IO engine and gateway of their own, whose registry holds {@code /admin} alone,
      * so no app namespace is reachable there. Its sockets are operators': no app authenticator, handler, recovery
-     * or listener (metrics, event tail, plugins) hears of them; the handler threads are shared with the apps'.
+     * or listener (metrics, event tail, plugins) hears of them, only its refused logins are counted; the handler
+     * threads are shared with the apps'.
      */
     private SocketIoEngine adminUiEngine(AdminUi ui, OriginPolicy origins) {
         NamespaceRegistry operators = new NamespaceRegistry();
+        // Of what happens there, the metrics hear only the refused logins to /admin (medsync_auth_failures_total).
+        SocketLifecycleListener refusedLogins = new SocketLifecycleListener() {
+            @Override
+            public void onRefused(String namespace, String reason, boolean served) {
+                if (served) {
+                    metrics.onRefused(namespace, reason, true);
+                }
+            }
+        };
         SocketGateway adminGateway = new SocketGateway(operators, NO_APP_NAMESPACE, new ClientEventRouter(),
-                new SocketEvents(List.of()), settings.limits(), handlerPool, mapper, NO_RECOVERY);
+                new SocketEvents(List.of(refusedLogins)), settings.limits(), handlerPool, mapper, NO_RECOVERY);
         ui.start(operators, namespaces, housekeeping, settings.adminUi());
         ServerSettings.SocketSettings apps = settings.socket();
         // The apps' engine settings on the Admin UI's port, with one I/O thread: a few operators connect there.

@@ -215,6 +215,8 @@ class AdminUiE2ETest {
         JsSocket stranger = live.js().connect(live.medsync().adminUiUrl(ADMIN),
                 adminOptions(Map.of("username", "someone", "password", PASSWORD)));
         assertThat(stranger.awaitConnectError().message()).isEqualTo("invalid credentials");
+        // Refused logins on the Admin UI's port still reach the node's metrics, the only thing of that port there.
+        assertThat(live.medsync().get("/metrics").body()).contains("medsync_auth_failures_total{namespace=\"/admin\"");
 
         // An app's token, even an admin's, opens nothing here.
         JsSocket withToken = live.js().connect(live.medsync().adminUiUrl(ADMIN), adminOptions(Map.of("token",
