@@ -52,6 +52,8 @@ public final class SocketGateway implements EngineListener {
 
     /** Packets one connection may have waiting before it is cut off for flooding. */
     private static final int MAX_PENDING_PACKETS = 256;
+    /** How long a connection an operator ends waits for its polling client to take its last packets. */
+    private static final Duration OPERATOR_CLOSE_WAIT = Duration.ofSeconds(1);
 
     private final NamespaceRegistry namespaces;
     private final ConnectAuthentication authentication;
@@ -387,7 +389,10 @@ public final class SocketGateway implements EngineListener {
                     }
                 }
                 if (closeConnection) {
-                    close(session, "disconnected by an operator");
+                    // After the DISCONNECTs just queued: a polling client takes them before the close packet, and
+                    // reports "io server disconnect" rather than a failed poll.
+                    session.markClosed();
+                    session.connection().closeAfterQueuedPackets("disconnected by an operator", OPERATOR_CLOSE_WAIT);
                 }
                 done.complete(sentAway);
             } catch (RuntimeException e) {

@@ -202,7 +202,7 @@ public final class EngineConnection {
      *
      * @param maxWait how long the client may take to come for them; then the connection is closed regardless
      */
-    void closeAfterQueuedPackets(String reason, Duration maxWait) {
+    public void closeAfterQueuedPackets(String reason, Duration maxWait) {
         closeRequested = true;
         EngineHeartbeat beat = heartbeat;
         if (beat == null || engine.getCurrentTransport() != Transport.POLLING) {
