@@ -1,9 +1,7 @@
 package com.medsync.realtime.server.socket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.medsync.realtime.server.config.ServerSettings.LimitSettings;
 import com.medsync.realtime.server.socket.engine.EngineConnection;
 import com.medsync.realtime.server.socket.engine.EngineListener;
@@ -13,10 +11,7 @@ import com.medsync.realtime.server.socket.protocol.MalformedPacketException;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacket;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketParser;
 import com.medsync.realtime.server.socket.protocol.SocketIoPacketType;
-import com.medsync.realtime.server.event.OutboundEvent;
-import com.medsync.realtime.spi.auth.AuthenticationException;
 import com.medsync.realtime.spi.auth.Authenticator;
-import com.medsync.realtime.spi.auth.Principal;
 import com.medsync.realtime.spi.room.Room;
 import com.medsync.realtime.spi.socket.AckError;
 import com.medsync.realtime.spi.socket.ClientEvent;
@@ -56,7 +51,7 @@ public final class SocketGateway implements EngineListener {
     private static final Duration OPERATOR_CLOSE_WAIT = Duration.ofSeconds(1);
 
     private final NamespaceRegistry namespaces;
-    private final ConnectAuthentication authentication;
+    private final SocketOpening opening;
     private final ClientEventRouter events;
     private final SocketEvents listeners;
     private final Executor handlerPool;
@@ -68,26 +63,6 @@ public final class SocketGateway implements EngineListener {
     private final LimitSettings limits;
     private final UserConnections userConnections;
     private final SocketRecovery recovery;
-    /** What the sockets of operator namespaces get from the platform: no room, no broadcast. */
-    private final SocketPlatform operatorSockets = new SocketPlatform() {
-        @Override
-        public boolean mayJoin(Principal principal, Room room) {
-            return false;
-        }
-
-        @Override
-        public void broadcast(OutboundEvent event) {
-        }
-
-        @Override
-        public void left(SocketSession socket, Room room) {
-        }
-
-        @Override
-        public void limited(String limit) {
-            listeners.limited(limit);
-        }
-    };
 
     public SocketGateway(NamespaceRegistry namespaces, Authenticator authenticator, ClientEventRouter events,
             SocketEvents listeners, LimitSettings limits, Executor handlerPool, ObjectMapper mapper,
@@ -96,7 +71,8 @@ public final class SocketGateway implements EngineListener {
         this.recovery = recovery;
         this.userConnections = new UserConnections(limits.connectionsPerUser());
         this.namespaces = namespaces;
-        this.authentication = new ConnectAuthentication(authenticator);
+        this.opening = new SocketOpening(namespaces, new ConnectAuthentication(authenticator), userConnections,
+                recovery, listeners, limits, mapper, this::disconnect);
         this.events = events;
         this.listeners = listeners;
         this.handlerPool = handlerPool;
@@ -244,7 +220,7 @@ public final class SocketGateway implements EngineListener {
             return;
         }
         switch (packet.type()) {
-            case CONNECT -> connect(session, packet);
+            case CONNECT -> opening.connect(session, packet);
             case DISCONNECT -> disconnect(session, packet.namespace());
             case EVENT -> onEvent(session, packet);
             case ACK -> {
@@ -255,103 +231,6 @@ public final class SocketGateway implements EngineListener {
             }
             default -> close(session, "unexpected packet " + packet.type());
         }
-    }
-
-    private void connect(EngineSession session, SocketIoPacket packet) {
-        Optional<ServedNamespace> served = namespaces.find(packet.namespace());
-        if (served.isEmpty()) {
-            Optional<ServedNamespace> forOperators = namespaces.findForOperators(packet.namespace());
-            if (forOperators.isPresent()) {
-                connectOperator(session, packet, forOperators.get());
-            } else {
-                refuse(session, packet.namespace(), "Invalid namespace", "invalid namespace", false);
-            }
-            return;
-        }
-        ServedNamespace namespace = served.get();
-        if (session.socket(namespace.name()) != null) {
-            // A second CONNECT replaces the socket, as the reference server does on reconnection.
-            disconnect(session, namespace.name());
-        }
-        long started = System.nanoTime();
-        Map<String, Object> auth = authPayload(packet.payload());
-        ConnectAuthentication.Outcome outcome = authentication.authenticate(
-                session.connection().handshake(namespace.name(), auth));
-        if (outcome instanceof ConnectAuthentication.Refused refused) {
-            handshakeTook(namespace, started, false);
-            refuse(session, namespace.name(), refused.message(), refused.reason(), true);
-            return;
-        }
-        Principal principal = ((ConnectAuthentication.Accepted) outcome).principal();
-        if (!userConnections.tryAcquire(principal.userId())) {
-            listeners.limited("connections-per-user");
-            refuse(session, namespace.name(), "Too many connections for this user (at most "
-                    + userConnections.max() + ")", "too many connections", true);
-            return;
-        }
-        if (!session.isOpen() || namespaces.find(namespace.name()).orElse(null) != namespace) {
-            userConnections.release(principal.userId());
-            return;
-        }
-        SocketSession socket = recovery.open(namespace, principal, auth, session.connection());
-        session.attach(socket);
-        handshakeTook(namespace, started, true);
-        log.debug("Connected {}", socket);
-        listeners.connected(socket);
-    }
-
-    /**
-     * A CONNECT to an operator namespace: decided by that namespace alone, and the socket is a bare one (no room,
-     * no recovery, no user's connection count, not told to listeners or plugins).
-     */
-    private void connectOperator(EngineSession session, SocketIoPacket packet, ServedNamespace namespace) {
-        OperatorNamespace operator = namespace.operator().orElseThrow();
-        if (session.socket(namespace.name()) != null) {
-            disconnect(session, namespace.name());
-        }
-        Map<String, Object> auth = authPayload(packet.payload());
-        Principal principal;
-        try {
-            principal = operator.authenticate(session.connection().handshake(namespace.name(), auth));
-        } catch (AuthenticationException e) {
-            refuse(session, namespace.name(), e.reason(), "refused by the operator namespace", true);
-            return;
-        } catch (RuntimeException e) {
-            log.error("Operator namespace {} failed on a CONNECT", namespace.name(), e);
-            refuse(session, namespace.name(), "internal error", "internal error", true);
-            return;
-        }
-        if (!session.isOpen() || namespaces.findForOperators(namespace.name()).orElse(null) != namespace) {
-            return;
-        }
-        SocketSession socket = new SocketSession(namespace, principal, session.connection(), operatorSockets, limits);
-        namespace.add(socket);
-        session.attach(socket);
-        socket.sendConnected(Optional.empty());
-        log.debug("Connected {}", socket);
-        try {
-            operator.onConnect(socket, auth);
-        } catch (RuntimeException e) {
-            log.error("Operator namespace {} failed on the connection of {}", namespace.name(), socket, e);
-        }
-    }
-
-    private void refuse(EngineSession session, String namespace, String message, String reason, boolean served) {
-        log.debug("Refused CONNECT to {}: {}", namespace, reason);
-        session.connection().send(Packets.connectError(namespace, message));
-        listeners.refused(namespace, reason, served);
-    }
-
-    private void handshakeTook(ServedNamespace namespace, long startedNanos, boolean accepted) {
-        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-        listeners.handshake(namespace.name(), took, accepted);
-    }
-
-    private Map<String, Object> authPayload(JsonNode payload) {
-        if (payload == null) {
-            return Map.of();
-        }
-        return mapper.convertValue(payload, new TypeReference<Map<String, Object>>() { });
     }
 
     private void disconnect(EngineSession session, String namespace) {
