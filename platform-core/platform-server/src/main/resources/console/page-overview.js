@@ -3,7 +3,7 @@ import { RateHistory, drawRates } from './rate-chart.js';
 
 // This node and, in a cluster, every live node (GET /admin/stats, cluster.nodes), polled every 2 s: uptime,
 // connections and rooms per namespace, events in and out per second as a chart, store state and readiness
-// (GET /health/ready, which only this node can answer for itself).
+// (this node's from GET /health/ready, the others' as they report it with their figures).
 const POLL_MILLIS = 2000;
 
 export function overviewPage(container, { api, notice }) {
@@ -83,20 +83,23 @@ function nodeCard(entry, readiness) {
   const figures = entry.figures;
   const namespaces = Object.entries(figures.namespaces ?? {})
     .map(([name, counts]) => ({ name, connections: counts.connections, rooms: counts.rooms }));
-  const store = readiness.body?.checks?.store;
-  const storeProblem = readiness.body?.problems?.store;
+  // This node answers /health/ready itself; every other node reports the same with its figures (2 s old at most).
+  const reported = entry.self ? readiness.body : figures.readiness;
+  const store = reported?.checks?.store;
+  const storeProblem = reported?.problems?.store;
+  const ready = entry.self ? readiness.ready : reported?.status === 'UP';
   return h('section', { class: 'card node-card', dataset: { node: entry.id } },
     h('h2', {}, entry.clustered ? [entry.id, entry.self ? h('span', { class: 'badge' }, 'this node') : null]
       : 'This node'),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Uptime'), h('dd', { class: 'uptime' }, duration(figures.uptimeSeconds ?? 0)),
       h('dt', {}, 'Store'),
-      h('dd', { class: 'store' }, entry.self
+      h('dd', { class: 'store' }, reported
         ? [state(store ?? 'UP'), storeProblem ? h('span', { class: 'problem' }, ` ${storeProblem}`) : null]
-        : h('span', { class: 'muted' }, 'reports through Redis')),
+        : h('span', { class: 'muted' }, 'not reported')),
       h('dt', {}, 'Readiness'),
-      h('dd', {}, entry.self ? state(readiness.ready ? 'UP' : 'DOWN')
-        : h('span', { class: 'muted' }, 'ask that node (/health/ready)')),
+      h('dd', { class: 'readiness' }, reported ? state(ready ? 'UP' : 'DOWN')
+        : h('span', { class: 'muted' }, 'not reported')),
       figures.pluginSet ? [h('dt', {}, 'Plugin set'), h('dd', {}, pluginSet(figures.pluginSet))] : null,
       figures.leases?.length ? [h('dt', {}, 'Leases'), h('dd', {}, chips(figures.leases))] : null),
     table([

@@ -240,7 +240,7 @@ public final class MedsyncServer implements AutoCloseable {
                 });
         this.stats = new NodeStats(namespaces, metrics,
                 () -> this.plugins == null ? Map.of("started", List.of()) : this.plugins.figures(), leases::held,
-                cluster);
+                health::readiness, cluster);
         this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()));
         ServerSettings.ConsoleSettings consoleSettings = settings.console();
         this.console = consoleSettings.enabled()

@@ -19,6 +19,7 @@ final class NodeStats {
     private final PlatformMetrics metrics;
     private final Supplier<Map<String, Object>> plugins;
     private final Supplier<List<String>> heldLeases;
+    private final Supplier<Map<String, Object>> readiness;
     private final Optional<RedisCluster> cluster;
     private final long startedAtMillis = System.currentTimeMillis();
 
@@ -26,9 +27,12 @@ final class NodeStats {
      * @param plugins    this node's plugins: {@code started} ids, and in a server also the {@code phase} and each
      *                   plugin's {@code states}
      * @param heldLeases the once-per-cluster tasks this node runs, as {@code <plugin>/<task>}
+     * @param readiness  what this node's {@code /health/ready} answers, so the others can show it
      */
     NodeStats(NamespaceRegistry namespaces, PlatformMetrics metrics, Supplier<Map<String, Object>> plugins,
-            Supplier<List<String>> heldLeases, Optional<RedisCluster> cluster) {
+            Supplier<List<String>> heldLeases, Supplier<Map<String, Object>> readiness,
+            Optional<RedisCluster> cluster) {
+        this.readiness = readiness;
         this.namespaces = namespaces;
         this.metrics = metrics;
         this.plugins = plugins;
@@ -65,6 +69,7 @@ final class NodeStats {
         stats.put("plugins", plugins.get());
         stats.put("leases", heldLeases.get());
         stats.put("uptimeSeconds", (System.currentTimeMillis() - startedAtMillis) / 1000);
+        stats.put("readiness", readiness.get());
         return stats;
     }
 }

@@ -21,9 +21,10 @@ class NodeStatsTest {
 
         Map<String, Object> stats = new NodeStats(namespaces, new PlatformMetrics(),
                 () -> Map.of("started", List.of("chat", "orders")), () -> List.of("dispatch/providers"),
-                Optional.empty()).stats();
+                () -> Map.of("status", "UP"), Optional.empty()).stats();
 
-        assertThat(stats).containsOnlyKeys("namespaces", "events", "plugins", "leases", "uptimeSeconds");
+        assertThat(stats).containsOnlyKeys("namespaces", "events", "plugins", "leases", "uptimeSeconds", "readiness");
+        assertThat(stats.get("readiness")).isEqualTo(Map.of("status", "UP"));
         assertThat(stats.get("namespaces")).isEqualTo(
                 Map.of("/patient-pharmacy", Map.of("connections", 0, "rooms", 0)));
         assertThat(stats.get("events")).isEqualTo(Map.of("in", 0L, "out", 0L));

@@ -76,6 +76,9 @@ class ConsoleClusterE2ETest {
         browser.waitForText(connectionsOnB, "1", UI_TIMEOUT);
         assertThat(browser.texts(connectionsOnA)).containsExactly("0");
         browser.waitForText("#summary", "cluster, 2 live nodes", UI_TIMEOUT);
+        // The other node's store and readiness, as it reports them with its figures.
+        browser.waitForText("[data-node='" + idB + "'] dd.store", "UP", UI_TIMEOUT);
+        browser.waitForText("[data-node='" + idB + "'] dd.readiness", "UP", UI_TIMEOUT);
         browser.screenshot(Path.of(System.getProperty("medsync.it.screenshots", "target/console-screenshots"))
                 .resolve("overview-cluster.png"));
 

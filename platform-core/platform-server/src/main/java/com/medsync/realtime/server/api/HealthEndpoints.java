@@ -40,6 +40,15 @@ public final class HealthEndpoints {
     }
 
     public HttpResponse ready(HttpRequest request) {
+        Map<String, Object> body = readiness();
+        return HttpResponse.json("UP".equals(body.get("status")) ? 200 : 503, body);
+    }
+
+    /**
+     * @return what {@code /health/ready} answers: {@code status} UP or DOWN, each check's state and, when some
+     *     fail, their {@code problems} (a cluster node also reports it to the others with its figures)
+     */
+    public Map<String, Object> readiness() {
         Map<String, Object> checks = new LinkedHashMap<>();
         Map<String, Object> problems = new LinkedHashMap<>();
         boolean ready = !shuttingDown;
@@ -58,7 +67,7 @@ public final class HealthEndpoints {
         if (!problems.isEmpty()) {
             body.put("problems", problems);
         }
-        return HttpResponse.json(ready ? 200 : 503, body);
+        return body;
     }
 
     private static Optional<String> problemOf(Check check) {
