@@ -1,17 +1,16 @@
 package com.medsync.realtime.it.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.medsync.realtime.it.fixture.ClusterNodes;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.TwoNodeCluster;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync.Response;
 import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
-import com.medsync.realtime.it.support.RedisServer;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -29,26 +28,18 @@ class ClusterConsoleE2ETest {
     /** Nodes publish their figures every 2 s. */
     private static final Duration FIGURES_PUBLISHED = Duration.ofSeconds(8);
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final TwoNodeCluster twoNodes = new TwoNodeCluster();
+
     private static EmbeddedMedsync nodeA;
     private static EmbeddedMedsync nodeB;
     private static JsClients js;
 
     @BeforeAll
-    static void startCluster() {
-        redis = RedisServer.start();
-        ClusterNodes cluster = new ClusterNodes(redis.url());
-        nodeA = cluster.start(Map.of("medsync.phase", "week1"));
-        nodeB = cluster.start(Map.of("medsync.phase", "week1"));
-        js = new JsClients();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        js.close();
-        nodeA.close();
-        nodeB.close();
-        redis.close();
+    static void nodes() {
+        nodeA = twoNodes.nodeA();
+        nodeB = twoNodes.nodeB();
+        js = twoNodes.js();
     }
 
     @Test

@@ -3,17 +3,18 @@ package com.medsync.realtime.it.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.it.fixture.ClusterNodes;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.TwoNodeCluster;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync.Response;
 import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.it.support.RedisServer;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
@@ -34,6 +35,9 @@ class ClusterE2ETest {
     private static final Duration QUIET = Duration.ofMillis(500);
     private static final Duration CLUSTER_WIDE = Duration.ofSeconds(5);
 
+    @RegisterExtension
+    static final TwoNodeCluster twoNodes = new TwoNodeCluster();
+
     private static RedisServer redis;
     private static ClusterNodes cluster;
     private static EmbeddedMedsync nodeA;
@@ -41,20 +45,12 @@ class ClusterE2ETest {
     private static JsClients js;
 
     @BeforeAll
-    static void startCluster() {
-        redis = RedisServer.start();
-        cluster = new ClusterNodes(redis.url());
-        nodeA = cluster.start(Map.of("medsync.phase", "week1"));
-        nodeB = cluster.start(Map.of("medsync.phase", "week1"));
-        js = new JsClients();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        js.close();
-        nodeA.close();
-        nodeB.close();
-        redis.close();
+    static void nodes() {
+        redis = twoNodes.redis();
+        cluster = twoNodes.nodes();
+        nodeA = twoNodes.nodeA();
+        nodeB = twoNodes.nodeB();
+        js = twoNodes.js();
     }
 
     private static JsSocket connect(String url, String token) {
