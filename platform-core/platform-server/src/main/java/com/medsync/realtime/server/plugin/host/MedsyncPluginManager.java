@@ -7,6 +7,7 @@ import org.pf4j.ExtensionFinder;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.LegacyExtensionFinder;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginState;
 import org.pf4j.PluginStatusProvider;
@@ -16,8 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * pf4j configured for MedSync: jar plugins only, our {@link SharedApiClassLoader}, extensions found from
- * the annotation processor's index only, and enabled/disabled flags kept in the state directory. It is
+ * pf4j configured for MedSync: jar plugins only, described by their MANIFEST with MedSync's own entries
+ * ({@link MedsyncDescriptorFinder}), our {@link SharedApiClassLoader}, extensions found from the annotation
+ * processor's index only, and enabled/disabled flags kept in the state directory. It is
  * not thread safe (pf4j is not); {@link PluginHost} calls it under one lock.
  */
 final class MedsyncPluginManager extends DefaultPluginManager {
@@ -44,6 +46,11 @@ final class MedsyncPluginManager extends DefaultPluginManager {
                 return loader;
             }
         });
+    }
+
+    @Override
+    protected PluginDescriptorFinder createPluginDescriptorFinder() {
+        return new MedsyncDescriptorFinder();
     }
 
     @Override

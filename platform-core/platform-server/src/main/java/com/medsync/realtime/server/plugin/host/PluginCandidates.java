@@ -1,6 +1,5 @@
 package com.medsync.realtime.server.plugin.host;
 
-import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.VersionManager;
@@ -52,7 +51,7 @@ final class PluginCandidates {
         for (Path jar : jars) {
             PluginDescriptor descriptor;
             try {
-                descriptor = new ManifestPluginDescriptorFinder().find(jar);
+                descriptor = new MedsyncDescriptorFinder().find(jar);
             } catch (RuntimeException e) {
                 refused.add(new Refused(jar, Optional.empty(), "cannot read its plugin descriptor: " + e.getMessage()));
                 continue;
@@ -90,6 +89,10 @@ final class PluginCandidates {
         }
         if (descriptor.getVersion() == null || descriptor.getVersion().isBlank()) {
             return Optional.of("its descriptor has no Plugin-Version");
+        }
+        Optional<String> namespaces = MedsyncPluginDescriptor.problemOf(descriptor);
+        if (namespaces.isPresent()) {
+            return namespaces;
         }
         String requires = descriptor.getRequires();
         if (requires != null && !requires.isBlank() && !"*".equals(requires.trim())) {

@@ -132,7 +132,7 @@ public final class PluginHost implements AutoCloseable {
         return locked(() -> {
             Refused failed = refused.remove(id);
             if (failed != null) {
-                return new PluginView(id, version(failed), "UNLOADED", "", List.of(), null);
+                return new PluginView(id, version(failed), "UNLOADED", "", List.of(), List.of(), null);
             }
             PluginWrapper plugin = loaded(id);
             List<String> dependents = loadedDependents(id);
@@ -144,7 +144,7 @@ public final class PluginHost implements AutoCloseable {
             String version = plugin.getDescriptor().getVersion();
             manager.unloadPlugin(id);
             return new PluginView(id, version, "UNLOADED", plugin.getDescriptor().getPluginDescription(), List.of(),
-                    null);
+                    MedsyncPluginDescriptor.declaredBy(plugin.getDescriptor()), null);
         });
     }
 
@@ -463,12 +463,14 @@ public final class PluginHost implements AutoCloseable {
         Throwable failure = plugin.getFailedException();
         return new PluginView(id, plugin.getDescriptor().getVersion(), plugin.getPluginState().name(),
                 plugin.getDescriptor().getPluginDescription(), features.provides(id),
+                MedsyncPluginDescriptor.declaredBy(plugin.getDescriptor()),
                 plugin.getPluginState() == PluginState.FAILED && failure != null ? describe(failure) : null);
     }
 
     private static PluginView refusedView(Refused entry) {
         return new PluginView(entry.id(), version(entry), PluginState.FAILED.name(),
-                entry.descriptor().map(d -> d.getPluginDescription()).orElse(""), List.of(), entry.reason());
+                entry.descriptor().map(d -> d.getPluginDescription()).orElse(""), List.of(),
+                entry.descriptor().map(MedsyncPluginDescriptor::declaredBy).orElse(List.of()), entry.reason());
     }
 
     private static String version(Refused entry) {

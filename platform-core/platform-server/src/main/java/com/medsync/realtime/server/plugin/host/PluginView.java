@@ -10,12 +10,14 @@ import java.util.List;
  * @param state       pf4j's state: RESOLVED, STARTED, STOPPED, DISABLED, FAILED (or UNLOADED after an unload)
  * @param description {@code Plugin-Description}
  * @param provides    what the running plugin adds: events, client events, namespaces, webhooks
+ * @param namespaces  the namespaces its manifest declares it serves ({@code Plugin-Namespaces}), running or not
  * @param failure     why it failed, when it did
  */
 public record PluginView(String id, String version, String state, String description, List<String> provides,
-        String failure) {
+        List<String> namespaces, String failure) {
 
     public PluginView {
         provides = List.copyOf(provides);
+        namespaces = List.copyOf(namespaces);
     }
 }
