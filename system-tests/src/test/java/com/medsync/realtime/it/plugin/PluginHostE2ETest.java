@@ -7,6 +7,7 @@ import com.medsync.realtime.it.plugins.EchoFeature;
 import com.medsync.realtime.it.plugins.StopOrder;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
+import com.medsync.realtime.it.support.LogLines;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the whole time.
  */
 class PluginHostE2ETest {
+
+    private static final String FEATURE_LIFECYCLE = "com.medsync.realtime.server.plugin.feature.FeatureLifecycle";
 
     @TempDir
     Path pluginsDir;
@@ -306,21 +309,35 @@ class PluginHostE2ETest {
     @Test
     void aPluginWithoutAnExtensionIndexStartsWithNothingAndIsReported() {
         TestPlugins.withoutIndex(pluginsDir);
-        ch.qos.logback.classic.Logger hostLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger("com.medsync.realtime.server.plugin.feature.FeatureLifecycle");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
-                new ch.qos.logback.core.read.ListAppender<>();
-        warnings.start();
-        hostLog.addAppender(warnings);
-        try {
+        try (LogLines warnings = new LogLines(FEATURE_LIFECYCLE)) {
             start(Map.of());
 
             assertThat(plugin("no-index").path("state").asText()).isEqualTo("STARTED");
             assertThat(plugin("no-index").path("provides")).isEmpty();
-            assertThat(warnings.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+            assertThat(warnings.lines()).anySatisfy(line -> assertThat(line)
                     .contains("no-index").contains("annotation processor"));
-        } finally {
-            hostLog.detachAppender(warnings);
+        }
+    }
+
+    @Test
+    void aNamespaceItsManifestDoesNotDeclareIsServedAndWarnedAboutOnce() {
+        TestPlugins.legacy(pluginsDir);
+        try (LogLines warnings = new LogLines(FEATURE_LIFECYCLE)) {
+            start(Map.of());
+            for (String operation : List.of("stop", "start", "reload")) {
+                Response changed = medsync.admin("POST", "/admin/plugins/legacy-test/" + operation, null);
+                assertThat(changed.status()).as(operation + ": " + changed.body()).isEqualTo(200);
+            }
+
+            JsSocket legacy = js.connect(medsync.url("/"), Map.of("auth", Map.of("token",
+                    medsync.patientToken("patient_undeclared")), "reconnection", false));
+            legacy.awaitConnect();
+            assertThat(plugin("legacy-test").path("namespaces").toString()).isEqualTo("[]");
+            assertThat(plugin("legacy-test").path("provides").toString()).contains("namespace /");
+            assertThat(warnings.lines().stream().filter(line -> line.contains("Plugin-Namespaces")))
+                    .as("once for the node's life, however often the plugin starts")
+                    .singleElement().asString()
+                    .startsWith("WARN Plugin legacy-test serves namespace /, which its manifest does not declare");
         }
     }
 

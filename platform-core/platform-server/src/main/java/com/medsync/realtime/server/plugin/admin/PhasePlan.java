@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param current          the phase applied now, if any
  * @param start            plugins it would start, dependencies first
  * @param stop             plugins it would stop, dependents first
- * @param namespacesAppear namespaces the started plugins would serve (as far as known: see
- *                         {@link com.medsync.realtime.server.plugin.host.PluginHost#namespacesOf})
+ * @param namespacesAppear namespaces the started plugins would serve: those their manifests declare
+ *                         ({@code Plugin-Namespaces}) and those they served when they last ran on this node
  * @param namespacesVanish namespaces the stopped plugins serve now, whose sockets would be disconnected
  */
 public record PhasePlan(String phase, Optional<String> current, List<String> start, List<String> stop,

@@ -297,14 +297,18 @@ public final class PluginAdministration {
         Phase phase = phases.find(phaseName)
                 .orElseThrow(() -> PluginOperationException.notFound("no phase '" + phaseName + "'"));
         PluginHost.PlannedChange change = host.planBringTo(phase.plugins());
-        return new PhasePlan(phase.name(), currentPhase, change.start(), change.stop(),
-                namespacesOf(change.start()), namespacesOf(change.stop()));
-    }
-
-    private List<String> namespacesOf(List<String> pluginIds) {
-        Set<String> namespaces = new java.util.TreeSet<>();
-        pluginIds.forEach(id -> namespaces.addAll(host.namespacesOf(id)));
-        return List.copyOf(namespaces);
+        Map<String, List<String>> declared = new LinkedHashMap<>();
+        host.list().forEach(view -> declared.put(view.id(), view.namespaces()));
+        Set<String> appear = new java.util.TreeSet<>();
+        for (String id : change.start()) {
+            // The manifest names them for a plugin that never ran here; one that ran may have served more.
+            appear.addAll(declared.getOrDefault(id, List.of()));
+            appear.addAll(host.namespacesOf(id));
+        }
+        Set<String> vanish = new java.util.TreeSet<>();
+        change.stop().forEach(id -> vanish.addAll(host.namespacesOf(id)));
+        return new PhasePlan(phase.name(), currentPhase, change.start(), change.stop(), List.copyOf(appear),
+                List.copyOf(vanish));
     }
 
     private List<PluginView> bringToPhase(Phase phase) {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -25,6 +26,8 @@ public final class FeatureLifecycle {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     /** What each stopped plugin served, for a plan of a phase that would start it again. */
     private final Map<String, List<String>> servedWhenLastRunning = new ConcurrentHashMap<>();
+    /** Plugin and namespace pairs already warned about: a plugin restarted often must not flood the log. */
+    private final Set<List<String>> undeclaredWarned = ConcurrentHashMap.newKeySet();
 
     private record Running(List<MedsyncFeature> features, Registrations registrations, PluginTasks tasks,
             ClassLoader loader) {
@@ -41,8 +44,10 @@ public final class FeatureLifecycle {
      *
      * @param features the plugin's {@link MedsyncFeature} extensions
      * @param extensionCount how many extensions of any type the plugin declares
+     * @param declaredNamespaces the namespaces its manifest declares ({@code Plugin-Namespaces})
      */
-    public void start(PluginWrapper plugin, List<MedsyncFeature> features, int extensionCount) throws Exception {
+    public void start(PluginWrapper plugin, List<MedsyncFeature> features, int extensionCount,
+            List<String> declaredNamespaces) throws Exception {
         String id = plugin.getPluginId();
         if (running.containsKey(id)) {
             return;
@@ -52,7 +57,8 @@ public final class FeatureLifecycle {
                     + " (META-INF/extensions.idx)?", id);
         }
         ClassLoader loader = plugin.getPluginClassLoader();
-        Registrations registrations = new Registrations(id);
+        Registrations registrations = new Registrations(id,
+                namespace -> warnIfUndeclared(id, declaredNamespaces, namespace));
         PluginTasks tasks = new PluginTasks(id, loader, platform.scheduler(), platform.leases());
         List<MedsyncFeature> started = new ArrayList<>();
         try {
@@ -85,8 +91,8 @@ public final class FeatureLifecycle {
 
     /**
      * The namespaces a plugin serves: while it runs, those it serves now; once stopped, those it served when it
-     * last ran on this node. Plugins declare namespaces only by serving them, so one that never ran here since
-     * this node started gives none.
+     * last ran on this node; none for one that never ran here since this node started (its manifest says what it
+     * would serve).
      */
     public List<String> namespacesOf(String pluginId) {
         Running plugin = running.get(pluginId);
@@ -103,6 +109,19 @@ public final class FeatureLifecycle {
     public List<String> provides(String pluginId) {
         Running plugin = running.get(pluginId);
         return plugin == null ? List.of() : plugin.registrations().provides();
+    }
+
+    /**
+     * The namespace is served all the same: the manifest only informs plans, and clients must not pay for its
+     * author's omission. The warning is what gets the manifest fixed.
+     */
+    private void warnIfUndeclared(String pluginId, List<String> declared, String namespace) {
+        if (!declared.contains(namespace) && undeclaredWarned.add(List.of(pluginId, namespace))) {
+            log.warn("Plugin {} serves namespace {}, which its manifest does not declare (Plugin-Namespaces: {}):"
+                    + " a phase's plan cannot name it before the plugin ran on this node; add it to"
+                    + " Plugin-Namespaces", pluginId, namespace,
+                    declared.isEmpty() ? "none" : String.join(",", declared));
+        }
     }
 
     /** Registrations first (no new calls reach the plugin), then its tasks, then its own stop hooks. */

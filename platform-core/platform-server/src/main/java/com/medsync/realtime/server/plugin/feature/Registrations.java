@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything one running plugin added to the platform, as undo actions. Undoing them all, newest first,
@@ -18,6 +19,7 @@ final class Registrations {
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 
     private final String pluginId;
+    private final Consumer<String> namespaceServed;
     private final Deque<Undo> undos = new ArrayDeque<>();
     private final List<String> provides = new ArrayList<>();
     private final List<String> namespaces = new ArrayList<>();
@@ -25,8 +27,10 @@ final class Registrations {
     private record Undo(String what, Runnable action) {
     }
 
-    Registrations(String pluginId) {
+    /** @param namespaceServed told of each namespace the plugin starts serving */
+    Registrations(String pluginId, Consumer<String> namespaceServed) {
         this.pluginId = pluginId;
+        this.namespaceServed = namespaceServed;
     }
 
     /** Records something added, with the action that removes it. */
@@ -39,6 +43,7 @@ final class Registrations {
     synchronized void addedNamespace(String namespace, Runnable undo) {
         added("namespace " + namespace, undo);
         namespaces.add(namespace);
+        namespaceServed.accept(namespace);
     }
 
     synchronized List<String> provides() {

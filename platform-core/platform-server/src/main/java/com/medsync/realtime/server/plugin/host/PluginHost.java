@@ -284,7 +284,10 @@ public final class PluginHost implements AutoCloseable {
         });
     }
 
-    /** @return the namespaces a plugin serves, or served when it last ran on this node (see FeatureLifecycle) */
+    /**
+     * @return the namespaces a plugin serves, or served when it last ran on this node (see FeatureLifecycle); what
+     *     its manifest declares is in its {@link PluginView}
+     */
     public List<String> namespacesOf(String id) {
         return features.namespacesOf(id);
     }
@@ -385,7 +388,8 @@ public final class PluginHost implements AutoCloseable {
         try {
             manager.startPlugin(id);
             features.start(plugin, manager.getExtensions(MedsyncFeature.class, id),
-                    manager.getExtensionClassNames(id).size());
+                    manager.getExtensionClassNames(id).size(),
+                    MedsyncPluginDescriptor.declaredBy(plugin.getDescriptor()));
             log.info("Started plugin {}", id);
         } catch (Exception | LinkageError e) {
             log.error("Plugin {} failed to start", id, e);
