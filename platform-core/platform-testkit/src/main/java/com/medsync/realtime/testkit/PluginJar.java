@@ -21,6 +21,7 @@ import java.util.Set;
  *         .version("1.0.0")
  *         .requires(">=1.0.0")
  *         .dependsOn("dispatch@>=1.0.0")
+ *         .namespaces("/greetings")
  *         .add(GreetingFeature.class, GreetingTexts.class)
  *         .extension(GreetingFeature.class)
  *         .writeTo(pluginsDir);          // pluginsDir/greeter-1.0.0.jar
@@ -54,6 +55,7 @@ public final class PluginJar {
         private final List<String> dependencies = new ArrayList<>();
         private String description;
         private String provider;
+        private final List<String> namespaces = new ArrayList<>();
         private final Map<String, String> extraAttributes = new LinkedHashMap<>();
         private final Set<Class<?>> classes = new LinkedHashSet<>();
         private final Set<Class<?>> extensions = new LinkedHashSet<>();
@@ -99,6 +101,18 @@ public final class PluginJar {
         /** The {@code Plugin-Provider}. */
         public Builder provider(String provider) {
             this.provider = requireText(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Adds to {@code Plugin-Namespaces}, the Socket.IO namespaces the plugin's features serve with
+         * {@code serveNamespace} (such as {@code /}): a phase's plan names them before the plugin ever ran, and the
+         * host warns about a namespace served but not declared.
+         */
+        public Builder namespaces(String... namespaces) {
+            for (String namespace : namespaces) {
+                this.namespaces.add(requireText(namespace, "namespace"));
+            }
             return this;
         }
 
@@ -201,6 +215,7 @@ public final class PluginJar {
             attributes.put("Plugin-Dependencies", dependencies.isEmpty() ? null : String.join(", ", dependencies));
             attributes.put("Plugin-Description", description);
             attributes.put("Plugin-Provider", provider);
+            attributes.put("Plugin-Namespaces", namespaces.isEmpty() ? null : String.join(", ", namespaces));
             attributes.putAll(extraAttributes);
             return attributes;
         }

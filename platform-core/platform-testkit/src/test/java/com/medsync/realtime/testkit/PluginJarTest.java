@@ -54,6 +54,7 @@ class PluginJarTest {
                 .dependsOn("texts?@>=2.0.0")
                 .description("Greets people")
                 .provider("Example Labs")
+                .namespaces("/greetings", "/")
                 .add(GreetingTexts.class)
                 .extension(HelloGreeting.class)
                 .resource("greeter/config.json", "{\"loud\":true}".getBytes(StandardCharsets.UTF_8))
@@ -83,6 +84,7 @@ class PluginJarTest {
             assertThat(manifest.getValue("Plugin-Dependencies")).isEqualTo("dispatch@>=1.0.0, texts?@>=2.0.0");
             assertThat(manifest.getValue("Plugin-Description")).isEqualTo("Greets people");
             assertThat(manifest.getValue("Plugin-Provider")).isEqualTo("Example Labs");
+            assertThat(manifest.getValue("Plugin-Namespaces")).isEqualTo("/greetings, /");
             assertThat(manifest.getValue("Plugin-Class")).isNull();
         }
     }
