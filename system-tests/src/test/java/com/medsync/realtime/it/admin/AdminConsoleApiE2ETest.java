@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin calls of the operator console (issue #15) against a node with the feature plugins as they ship, in
  * phase week1, and the official JavaScript client: connections and rooms as the node holds them, disconnects the
- * client sees as "io server disconnect", a dry run of week3, the audit and event tails, and bad input.
+ * client sees as "io server disconnect", a dry run of week3 (and of week1 on a second node booted in week3), the
+ * audit and event tails, and bad input.
  */
 class AdminConsoleApiE2ETest {
 
@@ -56,7 +57,11 @@ class AdminConsoleApiE2ETest {
     }
 
     private static JsonNode ok(String method, String path) {
-        Response response = medsync.admin(method, path, null);
+        return ok(medsync, method, path);
+    }
+
+    private static JsonNode ok(EmbeddedMedsync node, String method, String path) {
+        Response response = node.admin(method, path, null);
         assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
         return response.json();
     }
@@ -231,6 +236,29 @@ class AdminConsoleApiE2ETest {
         assertThat(unknown.json().path("error").path("message").asText()).contains("week9");
         assertThat(ok("GET", "/admin/audit").toString()).as("a plan is not a change").doesNotContain("week3");
         legacy.close();
+    }
+
+    @Test
+    void aNodeBootedInWeek3PlansWeek1WithTheLegacyNamespaceTheManifestDeclares() throws Exception {
+        try (EmbeddedMedsync week3 = EmbeddedMedsync.start(FeaturePlugins.allInPhase("week3"))) {
+            Map<String, JsonNode> plugins = new java.util.HashMap<>();
+            ok(week3, "GET", "/admin/plugins").forEach(plugin -> plugins.put(plugin.path("id").asText(), plugin));
+            assertThat(plugins.get("legacy-aliases").path("state").asText()).as("never started here")
+                    .isEqualTo("RESOLVED");
+            assertThat(plugins.get("legacy-aliases").path("namespaces").toString()).isEqualTo("[\"/\"]");
+            assertThat(plugins.get("chat").path("namespaces").toString()).isEqualTo("[]");
+
+            JsonNode plan = ok(week3, "POST", "/admin/phases/week1/plan");
+
+            assertThat(plan.path("current").asText()).isEqualTo("week3");
+            assertThat(plan.path("start").toString()).isEqualTo("[\"legacy-aliases\"]");
+            assertThat(plan.path("stop").toString()).isEqualTo("[]");
+            assertThat(plan.path("namespacesAppear").toString()).isEqualTo("[\"/\"]");
+            assertThat(plan.path("namespacesVanish").toString()).isEqualTo("[]");
+            assertThat(plan.path("clientsDisconnected").asInt()).isZero();
+            assertThat(ok(week3, "GET", "/admin/stats").path("namespaces").has("/")).as("a plan changes nothing")
+                    .isFalse();
+        }
     }
 
     @Test
