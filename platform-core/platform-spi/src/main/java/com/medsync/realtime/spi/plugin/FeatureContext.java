@@ -52,7 +52,9 @@ public interface FeatureContext {
 
     /**
      * Serves a namespace while the plugin runs; when the plugin stops, the namespace is gone and its
-     * clients are disconnected. Clients authenticate and use rooms as on any namespace.
+     * clients are disconnected. Clients authenticate and use rooms as on any namespace. Declare it in the jar's
+     * manifest too ({@code Plugin-Namespaces: /legacy}, comma-separated), so that operators planning a phase see
+     * it before the plugin ever ran; one served but not declared is served all the same, with a warning.
      *
      * @param translator what each canonical event becomes on this namespace
      */
