@@ -19,7 +19,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The admin API over HTTP: one method per endpoint, answers parsed as JSON, every failure turned into an
@@ -32,6 +34,10 @@ final class AdminClient {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A request that changes nothing, so that a timeout leaves nothing to check. */
+    private static final String READ = null;
+    private static final String CHECK_PLUGINS = "`medsync-admin phase list` and `medsync-admin plugins list`";
 
     private final ServerAddress server;
     private final String token;
@@ -87,6 +93,21 @@ final class AdminClient {
         return send("GET", "/admin/stats", null);
     }
 
+    /**
+     * One page of the node's sockets.
+     *
+     * @param query the filters and paging parameters ({@code namespace}, {@code user}, {@code room},
+     *              {@code transport}, {@code after}, {@code limit}), in order; a {@code null} value is left out
+     */
+    Answer connections(Map<String, String> query) {
+        return send("GET", "/admin/connections" + query(query), null, READ);
+    }
+
+    /** @param query as {@link #connections}, with {@code namespace}, {@code q}, {@code after} and {@code limit} */
+    Answer rooms(Map<String, String> query) {
+        return send("GET", "/admin/rooms" + query(query), null, READ);
+    }
+
     /** Who the server's audit log names for each change: $MEDSYNC_OPERATOR, else the OS user. */
     private static final String OPERATOR = operator();
 
@@ -100,6 +121,11 @@ final class AdminClient {
     }
 
     private Answer send(String method, String path, JsonNode body) {
+        return send(method, path, body, CHECK_PLUGINS);
+    }
+
+    /** @param check the commands that tell whether a change that timed out was made, or {@link #READ} */
+    private Answer send(String method, String path, JsonNode body, String check) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
@@ -121,8 +147,8 @@ final class AdminClient {
                     + text(connectTimeout));
         } catch (HttpTimeoutException e) {
             throw AdminFailure.unavailable("no answer from " + server + " to " + what + " within "
-                    + text(requestTimeout) + "; the server may still be carrying it out, check with"
-                    + " `medsync-admin phase list` and `medsync-admin plugins list`");
+                    + text(requestTimeout) + (check == null ? "" : "; the server may still be carrying it out,"
+                    + " check with " + check));
         } catch (ConnectException e) {
             throw AdminFailure.unavailable("cannot connect to " + server + ": " + connectFailure(e));
         } catch (IOException e) {
@@ -215,9 +241,21 @@ final class AdminClient {
         return reason;
     }
 
+    /** {@code ?name=value&...} of the parameters that have a value, each value encoded; nothing when none has. */
+    static String query(Map<String, String> parameters) {
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        parameters.forEach((name, value) -> {
+            if (value != null) {
+                query.add(name + "=" + segment(value));
+            }
+        });
+        return query.toString();
+    }
+
     /**
-     * Percent-encodes one path segment, so an id such as {@code ../x} or {@code a/b} stays one segment of the
-     * admin path instead of reaching another endpoint.
+     * Percent-encodes one path segment or query value, so an id such as {@code ../x} or {@code a/b} stays one
+     * segment of the admin path instead of reaching another endpoint, and a filter such as {@code a&limit=1} stays
+     * one value.
      */
     static String segment(String value) {
         StringBuilder encoded = new StringBuilder();

@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Operates a MedSync Realtime node through its admin API: plugins, migration phases, stats.",
-        subcommands = {PluginsCommand.class, PhaseCommand.class, StatsCommand.class, HelpCommand.class},
+        description = "Operates a MedSync Realtime node through its admin API: plugins, migration phases, stats,"
+                + " connections and rooms.",
+        subcommands = {PluginsCommand.class, PhaseCommand.class, StatsCommand.class, ConnectionsCommand.class,
+            RoomsCommand.class, HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  MEDSYNC_ADMIN_URL    base URL of the node's HTTP API",
@@ -36,8 +38,9 @@ import picocli.CommandLine.Spec;
             "  MEDSYNC_ADMIN_TOKEN  bearer token of the admin API",
             "%nExit status:",
             "  0  done",
-            "  1  the server refused (unknown plugin or phase, not possible now: see the",
-            "     message), a plugin ended FAILED, or a node did not reach the phase",
+            "  1  the server refused (unknown plugin or phase, bad filter, not possible",
+            "     now: see the message), a plugin ended FAILED, or a node did not reach",
+            "     the phase",
             "  2  wrong command line",
             "  3  cannot reach the server, token missing or refused, or answer not understood"})
 final class AdminCommand implements Callable<Integer> {
@@ -74,7 +77,8 @@ final class AdminCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: plugins, phase or stats");
+        throw new ParameterException(spec.commandLine(), "Missing command: plugins, phase, stats,"
+                + " connections or rooms");
     }
 
     /** A client for the server and token the options and environment name. */

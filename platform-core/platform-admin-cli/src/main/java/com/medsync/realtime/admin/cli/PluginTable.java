@@ -20,18 +20,18 @@ final class PluginTable {
     static String render(JsonNode plugins) {
         boolean anyFailure = false;
         for (JsonNode plugin : each(plugins)) {
-            anyFailure |= !text(plugin, "failure").isBlank();
+            anyFailure |= !Fields.text(plugin, "failure").isBlank();
         }
         Table table = anyFailure
                 ? Table.of("ID", "VERSION", "STATE", "PROVIDES", "FAILURE")
                 : Table.of("ID", "VERSION", "STATE", "PROVIDES");
         for (JsonNode plugin : each(plugins)) {
-            String id = text(plugin, "id");
-            String version = text(plugin, "version");
-            String state = text(plugin, "state");
-            String provides = provides(plugin.path("provides"));
+            String id = Fields.text(plugin, "id");
+            String version = Fields.text(plugin, "version");
+            String state = Fields.text(plugin, "state");
+            String provides = Fields.list(plugin, "provides");
             if (anyFailure) {
-                table.row(id, version, state, provides, text(plugin, "failure"));
+                table.row(id, version, state, provides, Fields.text(plugin, "failure"));
             } else {
                 table.row(id, version, state, provides);
             }
@@ -47,9 +47,10 @@ final class PluginTable {
     static List<String> failures(JsonNode plugins) {
         List<String> failures = new ArrayList<>();
         for (JsonNode plugin : each(plugins)) {
-            if (FAILED.equals(text(plugin, "state"))) {
-                String why = text(plugin, "failure");
-                String line = "plugin " + text(plugin, "id") + " is FAILED" + (why.isBlank() ? "" : ": " + why);
+            if (FAILED.equals(Fields.text(plugin, "state"))) {
+                String why = Fields.text(plugin, "failure");
+                String line = "plugin " + Fields.text(plugin, "id") + " is FAILED"
+                        + (why.isBlank() ? "" : ": " + why);
                 failures.add(Table.clean(line));
             }
         }
@@ -59,16 +60,5 @@ final class PluginTable {
     private static Iterable<JsonNode> each(JsonNode plugins) {
         // Iterating an object node would walk its fields: one plugin object is one row.
         return plugins.isArray() ? plugins : List.of(plugins);
-    }
-
-    private static String provides(JsonNode provides) {
-        List<String> events = new ArrayList<>();
-        provides.forEach(event -> events.add(event.asText()));
-        return String.join(", ", events);
-    }
-
-    private static String text(JsonNode object, String field) {
-        JsonNode value = object.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
     }
 }

@@ -19,6 +19,8 @@ final class Table {
     private final List<String> headers;
     private final boolean[] rightAligned;
     private final List<List<String>> rows = new ArrayList<>();
+    /** The column widths of the last rendering; {@code null} before. */
+    private int[] widths;
 
     private Table(List<String> headers) {
         this.headers = headers;
@@ -48,7 +50,24 @@ final class Table {
 
     /** @return the lines, each ending with a newline */
     String render() {
-        int[] widths = new int[headers.size()];
+        return render(true, new int[headers.size()]);
+    }
+
+    /**
+     * The rows without the header, each column as wide as it was in {@code earlier} at least: the next page of a
+     * listing printed page by page under the first page's header, whose columns stay where they were unless a
+     * value is wider.
+     *
+     * @param earlier the table of the previous page, already rendered
+     */
+    String renderAfter(Table earlier) {
+        if (earlier.widths == null || earlier.widths.length != headers.size()) {
+            throw new IllegalArgumentException("the earlier table has other columns or was not rendered");
+        }
+        return render(false, earlier.widths.clone());
+    }
+
+    private String render(boolean withHeader, int[] widths) {
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
         all.addAll(rows);
@@ -57,8 +76,9 @@ final class Table {
                 widths[i] = Math.max(widths[i], width(row.get(i)));
             }
         }
+        this.widths = widths;
         StringBuilder out = new StringBuilder();
-        for (List<String> row : all) {
+        for (List<String> row : withHeader ? all : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < widths.length; i++) {
                 String padding = " ".repeat(widths[i] - width(row.get(i)));

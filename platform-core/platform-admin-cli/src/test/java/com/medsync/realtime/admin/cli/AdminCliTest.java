@@ -348,6 +348,158 @@ class AdminCliTest {
         assertThat(run.out()).isEqualTo(stats + "\n");
     }
 
+    /** A connection as {@code GET /admin/connections} describes it. */
+    private static String connection(String id, String namespace, String user, String transport, String connectedAt,
+            String rooms) {
+        return "{\"id\":\"" + id + "\",\"namespace\":\"" + namespace + "\",\"userId\":\"" + user
+                + "\",\"role\":\"patient\",\"transport\":\"" + transport + "\",\"rooms\":" + rooms
+                + ",\"connectedAt\":\"" + connectedAt + "\",\"node\":\"single-node\"}";
+    }
+
+    private static String connectionsPage(String next, String... connections) {
+        return "{\"connections\":[" + String.join(",", connections) + "],\"next\":"
+                + (next == null ? "null" : "\"" + next + "\"") + "}";
+    }
+
+    @Test
+    void connectionsPrintsOnePageAndTheCursorOfTheNext() {
+        api.answer("GET", "/admin/connections?user=patient_456&transport=websocket&limit=2", 200, connectionsPage(
+                "sock_b2",
+                connection("sock_a1", "/patient-pharmacy", "patient_456", "websocket", "2024-12-20T10:30:00.123456Z",
+                        "[\"user:patient_456\"]"),
+                connection("sock_b2", "/", "patient_456", "websocket", "2024-12-20T10:31:05Z",
+                        "[\"chat:room_1\",\"user:patient_456\"]")));
+
+        Run run = run("connections", "--user", "patient_456", "--transport", "websocket", "--limit", "2");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                SOCKET   NAMESPACE          USER         TRANSPORT  CONNECTED             ROOMS
+                sock_a1  /patient-pharmacy  patient_456  websocket  2024-12-20T10:30:00Z  user:patient_456
+                sock_b2  /                  patient_456  websocket  2024-12-20T10:31:05Z  chat:room_1, user:patient_456
+
+                Next page: --cursor sock_b2
+                """);
+        assertThat(onlyRequest().method()).isEqualTo("GET");
+        assertThat(onlyRequest().rawPath()).isEqualTo("/admin/connections");
+    }
+
+    @Test
+    void connectionFiltersAndTheCursorAreSentAsOneEncodedValueEach() {
+        api.answer("GET", "/admin/connections?namespace=%2Fpatient-pharmacy&room=pharmacy%3Aph%201%26limit%3D9"
+                + "&after=sock_b2", 200, connectionsPage(null));
+
+        Run run = run("connections", "--room", "pharmacy:ph 1&limit=9", "--namespace", "/patient-pharmacy",
+                "--cursor", "sock_b2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("SOCKET  NAMESPACE  USER  TRANSPORT  CONNECTED  ROOMS\n");
+    }
+
+    @Test
+    void connectionsAllFollowsTheCursorsPrintingEachPageUnderOneHeader() {
+        api.answer("GET", "/admin/connections?limit=1", 200, connectionsPage("sock_a1",
+                        connection("sock_a1", "/patient-pharmacy", "patient_456", "websocket", "2024-12-20T10:30:00Z",
+                                "[]")))
+                .answer("GET", "/admin/connections?after=sock_a1&limit=1", 200, connectionsPage("sock_b2",
+                        connection("sock_b2", "/", "pharmacist_with_a_long_name", "polling", "2024-12-20T10:31:00Z",
+                                "[]")))
+                .answer("GET", "/admin/connections?after=sock_b2&limit=1", 200, connectionsPage(null,
+                        connection("sock_c3", "/", "p_1", "websocket", "2024-12-20T10:32:00Z", "[\"user:p_1\"]")));
+
+        Run run = run("connections", "--all", "--limit", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // Each page is printed as it comes: a wider value widens its column from its page on.
+        assertThat(run.out()).isEqualTo("""
+                SOCKET   NAMESPACE          USER         TRANSPORT  CONNECTED             ROOMS
+                sock_a1  /patient-pharmacy  patient_456  websocket  2024-12-20T10:30:00Z  -
+                sock_b2  /                  pharmacist_with_a_long_name  polling    2024-12-20T10:31:00Z  -
+                sock_c3  /                  p_1                          websocket  2024-12-20T10:32:00Z  user:p_1
+                """);
+        assertThat(api.requests()).extracting(Request::rawQuery)
+                .containsExactly("limit=1", "after=sock_a1&limit=1", "after=sock_b2&limit=1");
+
+        Run json = run("connections", "--all", "--limit", "1", "--json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out().lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{\"connections\":["));
+    }
+
+    @Test
+    void aCursorThatDoesNotMoveOnEndsTheListingWithExitThree() {
+        api.answer("GET", "/admin/connections?after=sock_a1", 200, connectionsPage("sock_a1",
+                connection("sock_a1", "/", "p_1", "websocket", "2024-12-20T10:32:00Z", "[]")));
+
+        Run run = run("connections", "--all", "--cursor", "sock_a1");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("medsync-admin: unexpected answer to GET /admin/connections?after=sock_a1:"
+                + " expected \"next\": a cursor past the page's own\n");
+        assertThat(api.requests()).hasSize(1);
+    }
+
+    @Test
+    void aFilterTheServerRefusesExitsOneNamingIt() {
+        api.answer("GET", "/admin/connections?transport=carrier-pigeon", 400, "{\"error\":{\"code\":"
+                + "\"INVALID_PARAMETER\",\"message\":\"query parameter 'transport' must be websocket or polling\","
+                + "\"parameter\":\"transport\"}}");
+
+        Run run = run("connections", "--transport", "carrier-pigeon");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("medsync-admin: query parameter 'transport' must be websocket or polling"
+                + " (HTTP 400 INVALID_PARAMETER)\n");
+    }
+
+    @Test
+    void aListingWithoutItsArrayExitsThree() {
+        api.answer("GET", "/admin/connections", 200, "{\"sockets\":[],\"next\":null}")
+                .answer("GET", "/admin/rooms", 200, "{\"rooms\":[],\"next\":7}");
+
+        Run connections = run("connections", "--json");
+        assertThat(connections.exitCode()).isEqualTo(3);
+        assertThat(connections.out()).isEmpty();
+        assertThat(connections.err()).contains("expected \"connections\": a JSON array of connections");
+        assertThat(run("rooms").err()).contains("expected \"next\": a cursor or null");
+    }
+
+    @Test
+    void roomsPrintsTheMemberCountsAndTheNextCursor() {
+        api.answer("GET", "/admin/rooms?namespace=%2Fpatient-pharmacy&q=PHARMACY&after=%2Fpatient-pharmacy%2Cchat"
+                + "%3Aroom_1&limit=2", 200, """
+                {"rooms":[{"namespace":"/patient-pharmacy","room":"pharmacy:ph_1","members":12},
+                 {"namespace":"/patient-pharmacy","room":"pharmacy:ph_2","members":3}],
+                 "next":"/patient-pharmacy,pharmacy:ph_2"}""");
+
+        Run run = run("rooms", "--namespace", "/patient-pharmacy", "--q", "PHARMACY", "--limit", "2",
+                "--cursor", "/patient-pharmacy,chat:room_1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                NAMESPACE          ROOM           MEMBERS
+                /patient-pharmacy  pharmacy:ph_1       12
+                /patient-pharmacy  pharmacy:ph_2        3
+
+                Next page: --cursor /patient-pharmacy,pharmacy:ph_2
+                """);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connections", "rooms"})
+    void theConnectionCommandsExitThreeOnAWrongToken(String command) {
+        String wrong = "wr0ng-token-also-secret";
+
+        Run run = Cli.run(Map.of("MEDSYNC_ADMIN_URL", api.url(), "MEDSYNC_ADMIN_TOKEN", wrong), wrong,
+                command.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("medsync-admin: the admin token was refused (401)");
+    }
+
     @Test
     void anUnknownPluginExitsOneWithTheServersMessage() {
         api.answer("POST", "/admin/plugins/nope/start", 404,
@@ -502,6 +654,11 @@ class AdminCliTest {
         assertThat(unknown.err()).contains("start").endsWith(
                 "Try 'medsync-admin plugins --help' for more information.\n");
         assertThat(run("stats", "--verbose").exitCode()).isEqualTo(2);
+        assertThat(run("connections", "--limit", "ten").exitCode()).isEqualTo(2);
+        Run emptyFilter = run("connections", "--user", "");
+        assertThat(emptyFilter.exitCode()).isEqualTo(2);
+        assertThat(emptyFilter.err()).startsWith("medsync-admin: --user must not be empty\n");
+        assertThat(run("rooms", "--cursor", "").exitCode()).isEqualTo(2);
 
         Run badUrl = run("--url", "127.0.0.1:3001", "stats");
         assertThat(badUrl.exitCode()).isEqualTo(2);
@@ -523,8 +680,13 @@ class AdminCliTest {
     void helpAndVersionExitZeroWithoutTheToken() {
         Run help = run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: medsync-admin", "plugins", "phase", "stats", "MEDSYNC_ADMIN_TOKEN",
-                "Exit status:");
+        assertThat(help.out()).contains("Usage: medsync-admin", "plugins", "phase", "stats", "connections", "rooms",
+                "MEDSYNC_ADMIN_TOKEN", "Exit status:");
+
+        Run connectionsHelp = run("connections", "--help");
+        assertThat(connectionsHelp.exitCode()).isZero();
+        assertThat(connectionsHelp.out()).contains("--namespace=N", "--user=U", "--room=R", "--transport=T",
+                "--limit=K", "--cursor=C", "--all", "--json");
 
         Run subcommandHelp = run("plugins", "start", "--help");
         assertThat(subcommandHelp.exitCode()).isZero();

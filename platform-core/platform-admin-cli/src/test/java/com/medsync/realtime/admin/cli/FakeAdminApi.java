@@ -17,12 +17,14 @@ import java.util.concurrent.Executors;
 
 /**
  * The admin API as the CLI meets it, on 127.0.0.1 and an ephemeral port: bearer check first (401 with the
- * server's JSON error), then canned answers by {@code METHOD path}, 404 for anything else.
+ * server's JSON error), then canned answers by {@code METHOD path} ({@code METHOD path?query} when the request has
+ * a query), 404 for anything else.
  */
 final class FakeAdminApi implements AutoCloseable {
 
     /** What the CLI sent. */
-    record Request(String method, String rawPath, String authorization, String contentType, String body) {
+    record Request(String method, String rawPath, String rawQuery, String authorization, String contentType,
+            String body) {
     }
 
     private record Reply(int status, String body, Duration delay) {
@@ -43,7 +45,7 @@ final class FakeAdminApi implements AutoCloseable {
         server.start();
     }
 
-    /** Answers {@code method rawPath} with that status and body. */
+    /** Answers {@code method rawPath} with that status and body; {@code rawPath} may end with {@code ?rawQuery}. */
     FakeAdminApi answer(String method, String rawPath, int status, String body) {
         return answer(method, rawPath, status, body, Duration.ZERO);
     }
@@ -70,12 +72,14 @@ final class FakeAdminApi implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
+            String rawQuery = exchange.getRequestURI().getRawQuery();
+            String target = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            requests.add(new Request(method, rawPath, authorization,
+            requests.add(new Request(method, rawPath, rawQuery, authorization,
                     exchange.getRequestHeaders().getFirst("Content-Type"), body));
             Reply reply = ("Bearer " + token).equals(authorization)
-                    ? replies.getOrDefault(method + " " + rawPath, new Reply(404,
-                            error("NOT_FOUND", "no route for " + method + " " + rawPath), Duration.ZERO))
+                    ? replies.getOrDefault(method + " " + target, new Reply(404,
+                            error("NOT_FOUND", "no route for " + method + " " + target), Duration.ZERO))
                     : new Reply(401, error("UNAUTHORIZED", "invalid bearer token"), Duration.ZERO);
             Thread.sleep(reply.delay().toMillis());
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);

@@ -41,6 +41,24 @@ class TableTest {
     }
 
     @Test
+    void aLaterPageKeepsTheColumnsOfTheEarlierOneUnlessAValueIsWider() {
+        Table first = Table.of("ID", "USER", "N").alignRight(2).row("a1", "patient_456", 7);
+        Table second = Table.of("ID", "USER", "N").alignRight(2).row("b2", "p_1", 12345);
+        Table third = Table.of("ID", "USER", "N").alignRight(2).row("c3", "pharmacist_long", 1);
+
+        String text = first.render() + second.renderAfter(first) + third.renderAfter(second);
+
+        assertThat(text).isEqualTo("""
+                ID  USER         N
+                a1  patient_456  7
+                b2  p_1          12345
+                c3  pharmacist_long      1
+                """);
+        assertThatThrownBy(() -> Table.of("ID").row("x").renderAfter(Table.of("ID")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesARowOfTheWrongWidth() {
         assertThatThrownBy(() -> Table.of("A", "B").row("only one")).isInstanceOf(IllegalArgumentException.class);
     }
