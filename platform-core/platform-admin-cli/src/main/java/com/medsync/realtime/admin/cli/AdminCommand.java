@@ -160,6 +160,20 @@ final class AdminCommand implements Callable<Integer> {
         return failures.isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
     }
 
+    /**
+     * An argument that must say something: a blank one (an unset shell variable, say) would name nothing or, as a
+     * filter, be taken by the server for no filter at all.
+     *
+     * @param command the command whose usage error it is
+     * @return {@code value}
+     */
+    static String nonBlank(CommandSpec command, String value, String label) {
+        if (value.isBlank()) {
+            throw new ParameterException(command.commandLine(), label + " must not be empty");
+        }
+        return value;
+    }
+
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }

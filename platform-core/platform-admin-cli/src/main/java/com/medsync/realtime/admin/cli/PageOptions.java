@@ -2,7 +2,6 @@ package com.medsync.realtime.admin.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The paging options of a listing ({@code connections}, {@code rooms}). */
@@ -26,14 +25,11 @@ final class PageOptions {
 
     /**
      * An option's value, refused when blank: the server takes an empty filter for no filter, so {@code --user ""}
-     * from an unset shell variable would list everyone.
+     * would list everyone.
      *
      * @return the value, or {@code null} when the option was not given
      */
     String given(String option, String value) {
-        if (value != null && value.isBlank()) {
-            throw new ParameterException(listing.commandLine(), option + " must not be empty");
-        }
-        return value;
+        return value == null ? null : AdminCommand.nonBlank(listing, value, option);
     }
 }

@@ -48,9 +48,7 @@ final class PhaseCommand implements Callable<Integer> {
                     + " in a cluster, wait until every node runs it and list the nodes that do not.")
     int apply(@Parameters(paramLabel = "NAME", description = "The phase, as `phase list` shows it, e.g. week3.")
               String name) {
-        if (name.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "NAME must not be empty");
-        }
+        AdminCommand.nonBlank(spec, name, "NAME");
         Answer answer = admin.client().applyPhase(name);
         answer.object("the applied phase");
         JsonNode plugins = answer.arrayMember("plugins", "plugins");
@@ -73,9 +71,7 @@ final class PhaseCommand implements Callable<Integer> {
                     + " stop, the namespaces it would open and close, and the clients it would disconnect.")
     int plan(@Parameters(paramLabel = "NAME", description = "The phase, as `phase list` shows it, e.g. week3.")
              String name) {
-        if (name.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "NAME must not be empty");
-        }
+        AdminCommand.nonBlank(spec, name, "NAME");
         Answer answer = admin.client().planPhase(name);
         answer.object("the phase plan");
         for (String member : new String[] {"start", "stop", "namespacesAppear", "namespacesVanish"}) {

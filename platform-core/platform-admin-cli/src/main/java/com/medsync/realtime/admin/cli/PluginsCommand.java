@@ -66,28 +66,21 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Command(name = "unload", description = "Unload a plugin from the node.")
     int unload(@Parameters(paramLabel = "ID", description = "The plugin id.") String id) {
-        return showPlugin(admin.client().unloadPlugin(nonBlank(id, "ID")));
+        return showPlugin(admin.client().unloadPlugin(AdminCommand.nonBlank(spec, id, "ID")));
     }
 
     @Command(name = "load", description = "Load a plugin jar from the server's plugins directory.")
     int load(@Parameters(paramLabel = "PATH",
             description = "The jar's file name in the server's plugins directory (MEDSYNC_PLUGINS_DIR), not a"
                     + " local file, e.g. medsync-plugin-chat-1.0.0.jar.") String path) {
-        return showPlugin(admin.client().loadPlugin(nonBlank(path, "PATH")));
+        return showPlugin(admin.client().loadPlugin(AdminCommand.nonBlank(spec, path, "PATH")));
     }
 
     private int act(String id, String action) {
-        return showPlugin(admin.client().pluginAction(nonBlank(id, "ID"), action));
+        return showPlugin(admin.client().pluginAction(AdminCommand.nonBlank(spec, id, "ID"), action));
     }
 
     private int showPlugin(Answer answer) {
         return admin.showPlugins(answer, received -> received.object("a plugin"));
-    }
-
-    private String nonBlank(String value, String label) {
-        if (value.isBlank()) {
-            throw new ParameterException(spec.commandLine(), label + " must not be empty");
-        }
-        return value;
     }
 }
