@@ -38,6 +38,7 @@ final class AdminClient {
     /** A request that changes nothing, so that a timeout leaves nothing to check. */
     private static final String READ = null;
     private static final String CHECK_PLUGINS = "`medsync-admin phase list` and `medsync-admin plugins list`";
+    private static final String CHECK_CONNECTIONS = "`medsync-admin connections`";
 
     private final ServerAddress server;
     private final String token;
@@ -106,6 +107,15 @@ final class AdminClient {
     /** @param query as {@link #connections}, with {@code namespace}, {@code q}, {@code after} and {@code limit} */
     Answer rooms(Map<String, String> query) {
         return send("GET", "/admin/rooms" + query(query), null, READ);
+    }
+
+    Answer disconnectSocket(String id) {
+        return send("POST", "/admin/connections/" + segment(id) + "/disconnect", null, CHECK_CONNECTIONS);
+    }
+
+    /** Every socket of the user, on every node of a cluster. */
+    Answer disconnectUser(String id) {
+        return send("POST", "/admin/users/" + segment(id) + "/disconnect", null, CHECK_CONNECTIONS);
     }
 
     /** Who the server's audit log names for each change: $MEDSYNC_OPERATOR, else the OS user. */

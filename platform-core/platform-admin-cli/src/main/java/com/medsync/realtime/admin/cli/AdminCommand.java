@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Operates a MedSync Realtime node through its admin API: plugins, migration phases, stats,"
-                + " connections and rooms.",
+                + " connections and rooms, disconnects.",
         subcommands = {PluginsCommand.class, PhaseCommand.class, StatsCommand.class, ConnectionsCommand.class,
-            RoomsCommand.class, HelpCommand.class},
+            RoomsCommand.class, DisconnectCommand.class, HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  MEDSYNC_ADMIN_URL    base URL of the node's HTTP API",
@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
             "  MEDSYNC_ADMIN_TOKEN  bearer token of the admin API",
             "%nExit status:",
             "  0  done",
-            "  1  the server refused (unknown plugin or phase, bad filter, not possible",
-            "     now: see the message), a plugin ended FAILED, or a node did not reach",
-            "     the phase",
+            "  1  the server refused (unknown plugin, phase or socket, bad filter, not",
+            "     possible now: see the message), a plugin ended FAILED, a node did not",
+            "     reach the phase, or other nodes did not answer a user's disconnect",
             "  2  wrong command line",
             "  3  cannot reach the server, token missing or refused, or answer not understood"})
 final class AdminCommand implements Callable<Integer> {
@@ -78,7 +78,7 @@ final class AdminCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing command: plugins, phase, stats,"
-                + " connections or rooms");
+                + " connections, rooms or disconnect");
     }
 
     /** A client for the server and token the options and environment name. */
@@ -153,11 +153,19 @@ final class AdminCommand implements Callable<Integer> {
      * @return {@link ExitCodes#REFUSED} when a plugin is {@code FAILED}, else {@link ExitCodes#OK}
      */
     int failures(JsonNode plugins) {
-        List<String> failures = PluginTable.failures(plugins);
+        return shortfalls(PluginTable.failures(plugins));
+    }
+
+    /**
+     * Says on stderr, one line each, how an operation the server answered 200 fell short of its aim.
+     *
+     * @return {@link ExitCodes#REFUSED} when there is any, else {@link ExitCodes#OK}
+     */
+    int shortfalls(List<String> lines) {
         PrintWriter err = spec.commandLine().getErr();
-        failures.forEach(failure -> err.println("medsync-admin: " + failure));
+        lines.forEach(line -> err.println("medsync-admin: " + line));
         err.flush();
-        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
+        return lines.isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
     }
 
     /**

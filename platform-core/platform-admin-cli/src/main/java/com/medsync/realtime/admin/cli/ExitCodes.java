@@ -6,8 +6,9 @@ final class ExitCodes {
     /** The operation was done. */
     static final int OK = 0;
     /**
-     * The server refused the operation (unknown plugin or phase, a bad filter, not possible now), a plugin ended
-     * FAILED, or a node of the cluster did not reach the phase applied.
+     * The server refused the operation (unknown plugin, phase or socket, a bad filter, not possible now), a plugin
+     * ended FAILED, a node of the cluster did not reach the phase applied, or other nodes did not answer (or could
+     * not be asked) when a user was disconnected.
      */
     static final int REFUSED = 1;
     /** The command line is wrong. */

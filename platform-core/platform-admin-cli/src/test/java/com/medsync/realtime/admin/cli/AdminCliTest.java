@@ -487,8 +487,101 @@ class AdminCliTest {
                 """);
     }
 
+    @Test
+    void disconnectSocketPostsAndSaysSo() {
+        api.answer("POST", "/admin/connections/sock_a1/disconnect", 200, "{\"disconnected\":1}");
+
+        Run run = run("disconnect", "socket", "sock_a1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("Socket sock_a1 disconnected.\n");
+        Request request = onlyRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.rawPath()).isEqualTo("/admin/connections/sock_a1/disconnect");
+        assertThat(request.body()).isEmpty();
+    }
+
+    @Test
+    void disconnectingAnUnknownSocketExitsOneWithTheServersMessage() {
+        api.answer("POST", "/admin/connections/gone/disconnect", 404,
+                FakeAdminApi.error("NOT_FOUND", "no socket 'gone' on this node"));
+
+        Run run = run("disconnect", "socket", "gone");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("medsync-admin: no socket 'gone' on this node (HTTP 404 NOT_FOUND)\n");
+    }
+
+    @Test
+    void disconnectUserOnASingleNodeSaysHowManySocketsWent() {
+        api.answer("POST", "/admin/users/patient_456/disconnect", 200, "{\"disconnected\":2}");
+
+        Run run = run("disconnect", "user", "patient_456");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("2 sockets of user patient_456 disconnected.\n");
+        assertThat(onlyRequest().rawPath()).isEqualTo("/admin/users/patient_456/disconnect");
+    }
+
+    @Test
+    void disconnectUserInAClusterListsEachNodesCount() {
+        api.answer("POST", "/admin/users/patient_456/disconnect", 200, """
+                {"disconnected":1,"cluster":{"disconnected":3,"nodes":[{"node":"node-a","disconnected":1},
+                 {"node":"node-b","disconnected":2}],"unanswered":0}}""");
+
+        Run run = run("disconnect", "user", "patient_456");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo("""
+                3 sockets of user patient_456 disconnected in the cluster.
+
+                NODE    DISCONNECTED
+                node-a             1
+                node-b             2
+                """);
+    }
+
+    @Test
+    void disconnectUserExitsOneWhenOtherNodesDidNotAnswerOrCouldNotBeAsked() {
+        api.answer("POST", "/admin/users/patient_456/disconnect", 200, """
+                {"disconnected":1,"cluster":{"disconnected":1,"nodes":[{"node":"node-a","disconnected":1}],
+                 "unanswered":2}}""")
+                .answer("POST", "/admin/users/patient_789/disconnect", 200, """
+                {"disconnected":0,"cluster":{"disconnected":0,"nodes":[{"node":"node-a","disconnected":0}],
+                 "unanswered":0,"problem":"Redis is unreachable"}}""");
+
+        Run unanswered = run("disconnect", "user", "patient_456");
+        assertThat(unanswered.exitCode()).isEqualTo(1);
+        assertThat(unanswered.out()).contains("1 socket of user patient_456 disconnected in the cluster.",
+                "node-a             1");
+        assertThat(unanswered.err()).isEqualTo("medsync-admin: 2 other nodes did not answer in time; they still act"
+                + " on the request, so their sockets of user patient_456 may not be gone yet\n");
+
+        Run notAsked = run("disconnect", "user", "patient_789", "--json");
+        assertThat(notAsked.exitCode()).isEqualTo(1);
+        assertThat(notAsked.out()).startsWith("{\"disconnected\":0,");
+        assertThat(notAsked.err()).isEqualTo("medsync-admin: the other nodes could not be asked, their sockets of"
+                + " user patient_789 stay: Redis is unreachable\n");
+    }
+
+    @Test
+    void aDisconnectAnswerWithoutItsCountExitsThree() {
+        api.answer("POST", "/admin/users/patient_456/disconnect", 200, "{\"disconnected\":\"all\"}")
+                .answer("POST", "/admin/connections/sock_a1/disconnect", 200, "{\"disconnected\":0}");
+
+        assertThat(run("disconnect", "user", "patient_456").err())
+                .contains("expected \"disconnected\": a number of sockets");
+        Run socket = run("disconnect", "socket", "sock_a1");
+        assertThat(socket.exitCode()).isEqualTo(3);
+        assertThat(socket.out()).isEmpty();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"connections", "rooms"})
+    @ValueSource(strings = {"connections", "rooms", "disconnect user patient_456", "disconnect socket sock_a1"})
     void theConnectionCommandsExitThreeOnAWrongToken(String command) {
         String wrong = "wr0ng-token-also-secret";
 
@@ -654,6 +747,10 @@ class AdminCliTest {
         assertThat(unknown.err()).contains("start").endsWith(
                 "Try 'medsync-admin plugins --help' for more information.\n");
         assertThat(run("stats", "--verbose").exitCode()).isEqualTo(2);
+        assertThat(run("disconnect").exitCode()).isEqualTo(2);
+        assertThat(run("disconnect", "user").exitCode()).isEqualTo(2);
+        assertThat(run("disconnect", "user", " ").exitCode()).isEqualTo(2);
+        assertThat(run("disconnect", "room", "chat:room_1").exitCode()).isEqualTo(2);
         assertThat(run("connections", "--limit", "ten").exitCode()).isEqualTo(2);
         Run emptyFilter = run("connections", "--user", "");
         assertThat(emptyFilter.exitCode()).isEqualTo(2);
@@ -681,7 +778,7 @@ class AdminCliTest {
         Run help = run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: medsync-admin", "plugins", "phase", "stats", "connections", "rooms",
-                "MEDSYNC_ADMIN_TOKEN", "Exit status:");
+                "disconnect", "MEDSYNC_ADMIN_TOKEN", "Exit status:");
 
         Run connectionsHelp = run("connections", "--help");
         assertThat(connectionsHelp.exitCode()).isZero();

@@ -25,6 +25,8 @@ class AdminClientTest {
                     .isEqualTo("no answer from " + api.url() + " to POST /admin/phases/week3/apply within 300 ms;"
                             + " the server may still be carrying it out, check with `medsync-admin phase list`"
                             + " and `medsync-admin plugins list`");
+            assertThat(timedOut(api, "POST", "/admin/users/u_1/disconnect", client -> client.disconnectUser("u_1")))
+                    .endsWith("; the server may still be carrying it out, check with `medsync-admin connections`");
             assertThat(timedOut(api, "GET", "/admin/connections", client -> client.connections(Map.of())))
                     .isEqualTo("no answer from " + api.url() + " to GET /admin/connections within 300 ms");
         }
