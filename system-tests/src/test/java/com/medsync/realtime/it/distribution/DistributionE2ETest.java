@@ -15,13 +15,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The distribution as an operator and a developer meet it: {@code bin/medsync-realtime} on the module
- * path, dev mode with printed tokens, prod refusing to start without secrets.
+ * path, dev mode with printed tokens, prod refusing to start without secrets, {@code bin/medsync-admin} finding
+ * and disconnecting a user the official client connected as.
  */
 class DistributionE2ETest {
 
@@ -34,14 +37,10 @@ class DistributionE2ETest {
     void devModePrintsTokensThatTheOfficialClientConnectsWith() throws Exception {
         int socketPort = FreePorts.find();
         int httpPort = FreePorts.find();
-        try (DistributionProcess server = DistributionProcess.start(workDir, Map.of(
-                "MEDSYNC_SOCKET_PORT", String.valueOf(socketPort),
-                "MEDSYNC_HTTP_PORT", String.valueOf(httpPort)));
+        try (DistributionProcess server = devMode(socketPort, httpPort);
                 JsClients js = new JsClients()) {
-            String pharmacyToken = server.awaitLineAfter("the pharmacy token", START,
-                    line -> line.startsWith("Pharmacy token"));
-            String patientToken = server.awaitLineAfter("the patient token", START,
-                    line -> line.startsWith("Patient token"));
+            String pharmacyToken = printedToken(server, "Pharmacy token");
+            String patientToken = printedToken(server, "Patient token");
             assertThat(server.output()).contains("DEV MODE").contains("Socket.IO listening on 127.0.0.1:" + socketPort)
                     .contains("HTTP API listening on 127.0.0.1:" + httpPort)
                     // The launcher resolves jdk.unsupported; without it Netty copies every write.
@@ -58,8 +57,7 @@ class DistributionE2ETest {
             assertThat(pharmacy.emitWithAck("join", Map.of("room", "chat:room_demo")).path(0).path("ok").asBoolean())
                     .isTrue();
 
-            String adminToken = server.awaitLine("the admin token", START, line -> line.startsWith("MEDSYNC_ADMIN_TOKEN="))
-                    .substring("MEDSYNC_ADMIN_TOKEN=".length());
+            String adminToken = adminToken(server);
             Admin phases = admin(httpPort, adminToken, "phase", "list");
             assertThat(phases.exitCode()).as(phases.output()).isZero();
             assertThat(phases.output()).contains("week1").contains("week3");
@@ -75,6 +73,60 @@ class DistributionE2ETest {
             server.terminate();
             assertThat(server.awaitExit(Duration.ofSeconds(20))).isIn(0, 143);
         }
+    }
+
+    @Test
+    void medsyncAdminListsAUsersSocketAndSendsItAwaySoTheOfficialClientStaysAway() throws Exception {
+        int socketPort = FreePorts.find();
+        int httpPort = FreePorts.find();
+        try (DistributionProcess server = devMode(socketPort, httpPort);
+                JsClients js = new JsClients()) {
+            String patientToken = printedToken(server, "Patient token");
+            String pharmacyToken = printedToken(server, "Pharmacy token");
+            String adminToken = adminToken(server);
+            String canonical = "http://127.0.0.1:" + socketPort + "/patient-pharmacy";
+            // Reconnection stays on, as in the frontend: the client must stay away by itself.
+            Map<String, Object> websocketOnly = JsClients.auth(patientToken);
+            websocketOnly.put("transports", List.of("websocket"));
+            JsSocket patient = js.connect(canonical, websocketOnly);
+            String socketId = patient.awaitConnect().id();
+            JsSocket pharmacy = js.connect(canonical, JsClients.auth(pharmacyToken));
+            pharmacy.awaitConnect();
+
+            Admin listed = admin(httpPort, adminToken, "connections", "--user", "patient_demo");
+            assertThat(listed.exitCode()).as(listed.output()).isZero();
+            assertThat(listed.output().lines()).hasSize(2);
+            assertThat(listed.output().lines().skip(1).findFirst().orElseThrow()).matches(Pattern.quote(socketId)
+                    + " +/patient-pharmacy +patient_demo +websocket +\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"
+                    + " +user:patient_demo");
+
+            Admin disconnected = admin(httpPort, adminToken, "disconnect", "user", "patient_demo");
+            assertThat(disconnected.exitCode()).as(disconnected.output()).isZero();
+            assertThat(disconnected.output()).isEqualTo("1 socket of user patient_demo disconnected.\n");
+            assertThat(patient.awaitDisconnect()).isEqualTo("io server disconnect");
+            patient.assertNoEvent("connect", Duration.ofMillis(800));
+            pharmacy.assertNoEvent("disconnect", Duration.ofMillis(200));
+            Admin again = admin(httpPort, adminToken, "disconnect", "socket", socketId);
+            assertThat(again.exitCode()).isEqualTo(1);
+            assertThat(again.output()).contains("404");
+        }
+    }
+
+    /** The distribution as the quick start runs it: dev mode, printing its tokens, here on free ports. */
+    private DistributionProcess devMode(int socketPort, int httpPort) {
+        return DistributionProcess.start(workDir, Map.of(
+                "MEDSYNC_SOCKET_PORT", String.valueOf(socketPort),
+                "MEDSYNC_HTTP_PORT", String.valueOf(httpPort)));
+    }
+
+    /** @param header the line the token follows, such as {@code Patient token} */
+    private static String printedToken(DistributionProcess server, String header) {
+        return server.awaitLineAfter(header, START, line -> line.startsWith(header));
+    }
+
+    private static String adminToken(DistributionProcess server) {
+        return server.awaitLine("the admin token", START, line -> line.startsWith("MEDSYNC_ADMIN_TOKEN="))
+                .substring("MEDSYNC_ADMIN_TOKEN=".length());
     }
 
     private record Admin(int exitCode, String output) {
