@@ -20,6 +20,7 @@ import com.medsync.realtime.server.console.Console;
 import com.medsync.realtime.server.config.InvalidSettingException;
 import com.medsync.realtime.server.config.ServerSettings;
 import com.medsync.realtime.server.config.Settings;
+import com.medsync.realtime.server.console.AuditHistory;
 import com.medsync.realtime.server.console.AuditTrail;
 import com.medsync.realtime.server.console.EventTail;
 import com.medsync.realtime.server.console.SocketDisconnects;
@@ -118,7 +119,8 @@ public final class MedsyncServer implements AutoCloseable {
     private final PublishedEventHandlers publishedEvents = new PublishedEventHandlers();
     /** The last events this node saw, for the operator console; told of client events as metrics are. */
     private final EventTail eventTail = new EventTail(mapper);
-    private final AuditTrail auditTrail = new AuditTrail();
+    /** The admin changes GET /admin/audit shows, each naming the node they went through. */
+    private final AuditHistory auditTrail;
     private final SocketEvents socketEvents;
     /** Present when medsync.admin-ui.enabled: the Socket.IO Admin UI's /admin namespace. */
     private final Optional<AdminUi> adminUi;
@@ -183,6 +185,7 @@ public final class MedsyncServer implements AutoCloseable {
             this.deliveryThread = Optional.empty();
             this.store = redis.store();
             this.broker = redis.broker();
+            this.auditTrail = new AuditTrail(redis.node());
             this.leases = new ClusterLeases(redis.leaseStore(), redis.node(), settings.redis().leaseTtl(),
                     metrics.registry());
         } else {
@@ -193,6 +196,7 @@ public final class MedsyncServer implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(memory::evictExpired, 1, 1, TimeUnit.MINUTES);
             this.cluster = Optional.empty();
             this.store = memory;
+            this.auditTrail = new AuditTrail(SINGLE_NODE);
             // The log keeps events only as long as, and only when, a recovering client may need them.
             DeliveryThread deliveries = new DeliveryThread(delivery::deliverAll, DELIVERY_BACKLOG);
             this.deliveryThread = Optional.of(deliveries);

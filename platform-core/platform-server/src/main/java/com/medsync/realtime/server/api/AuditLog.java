@@ -1,7 +1,7 @@
 package com.medsync.realtime.server.api;
 
 import com.medsync.realtime.http.HttpRequest;
-import com.medsync.realtime.server.console.AuditTrail;
+import com.medsync.realtime.server.console.AuditHistory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,16 +10,16 @@ import org.slf4j.LoggerFactory;
  * One line per admin change on the {@code medsync.audit} logger: who (the operator the CLI names, or
  * {@code console:<operator>} for a console session, and the address the request came from), what, and how it
  * ended. Operators route that logger to their audit store.
- * The same entry goes into this node's {@link AuditTrail}, which {@code GET /admin/audit} shows.
+ * The same entry goes into the node's {@link AuditHistory}, which {@code GET /admin/audit} shows.
  */
 public final class AuditLog {
 
     private static final Logger audit = LoggerFactory.getLogger("medsync.audit");
     static final String OPERATOR_HEADER = "X-Medsync-Operator";
 
-    private final AuditTrail trail;
+    private final AuditHistory trail;
 
-    public AuditLog(AuditTrail trail) {
+    public AuditLog(AuditHistory trail) {
         this.trail = trail;
     }
 

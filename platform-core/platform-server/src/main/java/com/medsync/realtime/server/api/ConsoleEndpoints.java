@@ -3,7 +3,7 @@ package com.medsync.realtime.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.http.HttpHandler;
 import com.medsync.realtime.http.Router;
-import com.medsync.realtime.server.console.AuditTrail;
+import com.medsync.realtime.server.console.AuditHistory;
 import com.medsync.realtime.server.console.ClusterDisconnect;
 import com.medsync.realtime.server.console.ConnectionQuery;
 import com.medsync.realtime.server.console.EventTail;
@@ -31,7 +31,7 @@ public final class ConsoleEndpoints {
 
     /** What a node has for the console; {@code cluster} and {@code clusterNodes} are empty on a single node. */
     public record Sources(PluginAdministration plugins, NamespaceRegistry namespaces, SocketDisconnects disconnects,
-            AuditTrail audit, EventTail events, String node, Optional<ClusterDisconnect> cluster,
+            AuditHistory audit, EventTail events, String node, Optional<ClusterDisconnect> cluster,
             Optional<Supplier<List<JsonNode>>> clusterNodes) {
     }
 

@@ -2,47 +2,42 @@ package com.medsync.realtime.server.api;
 
 import com.medsync.realtime.http.HttpRequest;
 import com.medsync.realtime.http.HttpResponse;
+import com.medsync.realtime.server.console.AuditHistory;
 import com.medsync.realtime.server.console.AuditTrail;
 import com.medsync.realtime.server.console.EventTail;
 import com.medsync.realtime.spi.room.Room;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The bounded in-memory tails of this node: {@code GET /admin/audit}, the last admin changes, newest first;
- * {@code GET /admin/events}, the last events seen, oldest first from a cursor ({@code after} = the {@code last}
- * of the previous answer), never with a payload.
+ * The bounded tails: {@code GET /admin/audit}, the last admin changes, newest first (this node's, or in a cluster
+ * every node's from Redis, {@code source} saying which); {@code GET /admin/events}, the last events this node
+ * saw, oldest first from a cursor ({@code after} = the {@code last} of the previous answer), never with a payload.
  */
 final class RecentActivityEndpoints {
 
     static final int AUDIT_DEFAULT_LIMIT = 50;
     static final int EVENTS_DEFAULT_LIMIT = 100;
 
-    private final AuditTrail audit;
+    private final AuditHistory audit;
     private final EventTail events;
 
-    RecentActivityEndpoints(AuditTrail audit, EventTail events) {
+    RecentActivityEndpoints(AuditHistory audit, EventTail events) {
         this.audit = audit;
         this.events = events;
     }
 
     HttpResponse audit(HttpRequest request) {
         int limit = QueryParameters.limit(request, AUDIT_DEFAULT_LIMIT, AuditTrail.CAPACITY);
-        return HttpResponse.json(200, Map.of("entries", audit.newestFirst(limit).stream()
-                .map(RecentActivityEndpoints::describe).toList()));
-    }
-
-    private static Map<String, Object> describe(AuditTrail.Entry change) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("at", change.at().toString());
-        entry.put("who", change.who());
-        entry.put("address", change.address());
-        entry.put("action", change.action());
-        entry.put("target", change.target());
-        entry.put("result", change.result());
-        return entry;
+        AuditHistory.Recent recent = audit.recent(limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", recent.entries().stream().map(AuditHistory.Entry::fields).toList());
+        body.put("source", recent.source().name().toLowerCase(Locale.ROOT));
+        recent.problem().ifPresent(problem -> body.put("problem", problem));
+        return HttpResponse.json(200, body);
     }
 
     HttpResponse events(HttpRequest request) {

@@ -2,38 +2,48 @@ package com.medsync.realtime.server.console;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The last {@value #CAPACITY} admin changes made on this node, newest first, beside the {@code medsync.audit} log
- * lines (which stay the record operators keep): what a console shows as "recent changes". In memory only, so it
- * starts empty when the node restarts.
+ * The last {@value #CAPACITY} admin changes made on this node, newest first: what a console shows as "recent
+ * changes" on a node on its own, and in a cluster when Redis cannot be reached. In memory only, so it starts
+ * empty when the node restarts.
  */
-public final class AuditTrail {
+public final class AuditTrail implements AuditHistory {
 
     public static final int CAPACITY = 500;
 
-    /**
-     * One admin change.
-     *
-     * @param who     the operator the caller named (or {@code unnamed})
-     * @param address the address the request came from
-     * @param action  such as {@code stop}, {@code apply-phase}, {@code disconnect-socket}
-     * @param target  what it was done to: a plugin, a phase, a socket, a user
-     * @param result  {@code ok}, or how it was refused or failed
-     */
-    public record Entry(long seq, Instant at, String who, String address, String action, String target,
-            String result) {
+    /** The ring tells a slot still holding the entry it wants from one overwritten since by its number. */
+    private record Numbered(long seq, Entry entry) {
     }
 
-    private final Ring<Entry> ring = new Ring<>(CAPACITY, Entry::seq);
+    private final String node;
+    private final Ring<Numbered> ring = new Ring<>(CAPACITY, Numbered::seq);
 
+    /** @param node this node's id, which every entry names */
+    public AuditTrail(String node) {
+        this.node = node;
+    }
+
+    @Override
     public void record(String who, String address, String action, String target, String result) {
-        Instant at = Instant.now();
-        ring.add(seq -> new Entry(seq, at, who, address, action, target, result));
+        add(who, address, action, target, result);
+    }
+
+    /** @return the entry recorded */
+    public Entry add(String who, String address, String action, String target, String result) {
+        Entry entry = new Entry(Instant.now(), node, who, address, action, target, result);
+        ring.add(seq -> new Numbered(seq, entry));
+        return entry;
+    }
+
+    @Override
+    public Recent recent(int limit) {
+        return new Recent(newestFirst(limit), Source.LOCAL, Optional.empty());
     }
 
     /** @return the newest changes first, at most {@code limit} */
     public List<Entry> newestFirst(int limit) {
-        return ring.newestFirst(limit);
+        return ring.newestFirst(limit).stream().map(Numbered::entry).toList();
     }
 }

@@ -27,20 +27,15 @@ public final class Console {
      * @param secureCookie           whether the session cookie is always marked {@code Secure}
      * @param idleTimeout            how long an unused session lives
      * @param loginFailuresPerMinute failed logins one remote address may make per minute before 429
+     * @param audit                  where console logins and logouts go beside the admin changes
      */
     public static Console create(String adminToken, boolean secureCookie, Duration idleTimeout,
-            int loginFailuresPerMinute) {
-        return create(adminToken, secureCookie, idleTimeout, loginFailuresPerMinute, new AuditTrail());
-    }
-
-    /** @param trail this node's audit trail, where console logins and logouts go beside the admin changes */
-    public static Console create(String adminToken, boolean secureCookie, Duration idleTimeout,
-            int loginFailuresPerMinute, AuditTrail trail) {
+            int loginFailuresPerMinute, AuditHistory audit) {
         ConsoleSessions sessions = new ConsoleSessions(idleTimeout, System::nanoTime);
         ConsoleAccess access = new ConsoleAccess(sessions);
         LoginThrottle throttle = new LoginThrottle(loginFailuresPerMinute, LOGIN_WINDOW, System::nanoTime);
         return new Console(access,
-                new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(trail)));
+                new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(audit)));
     }
 
     /** @return the check the admin API runs on a request that comes with a console session cookie */

@@ -39,13 +39,8 @@ final class ConsoleLogin {
     /**
      * @param adminToken   the admin API's token; null or empty lets nobody in
      * @param secureCookie whether the session cookie is always marked {@code Secure}
+     * @param audit        where logins and logouts are recorded
      */
-    ConsoleLogin(ConsoleSessions sessions, ConsoleAccess access, LoginThrottle throttle, String adminToken,
-            boolean secureCookie) {
-        this(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(new AuditTrail()));
-    }
-
-    /** @param audit where logins and logouts are recorded */
     ConsoleLogin(ConsoleSessions sessions, ConsoleAccess access, LoginThrottle throttle, String adminToken,
             boolean secureCookie, LoginAudit audit) {
         this.audit = audit;

@@ -4,17 +4,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Console logins and logouts on the {@code medsync.audit} logger, in the admin API's format, and in this node's
- * {@link AuditTrail} ({@code GET /admin/audit}), so the audit shows who opened a session before the changes that
+ * Console logins and logouts on the {@code medsync.audit} logger, in the admin API's format, and in the node's
+ * {@link AuditHistory} ({@code GET /admin/audit}), so the audit shows who opened a session before the changes that
  * session made ({@code who=console:<operator>@<address>}).
  */
 final class LoginAudit {
 
     private static final Logger audit = LoggerFactory.getLogger("medsync.audit");
 
-    private final AuditTrail trail;
+    private final AuditHistory trail;
 
-    LoginAudit(AuditTrail trail) {
+    LoginAudit(AuditHistory trail) {
         this.trail = trail;
     }
 

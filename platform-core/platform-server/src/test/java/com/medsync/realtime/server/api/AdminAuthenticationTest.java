@@ -9,6 +9,7 @@ import com.medsync.realtime.http.HttpProblem;
 import com.medsync.realtime.http.HttpRequest;
 import com.medsync.realtime.http.HttpServerSettings;
 import com.medsync.realtime.http.Router;
+import com.medsync.realtime.server.console.AuditTrail;
 import com.medsync.realtime.server.console.Console;
 
 import java.net.URI;
@@ -26,7 +27,8 @@ class AdminAuthenticationTest {
 
     private static final String ADMIN_TOKEN = "the-admin-token";
 
-    private final Console console = Console.create(ADMIN_TOKEN, false, Duration.ofMinutes(30), 5);
+    private final Console console = Console.create(ADMIN_TOKEN, false, Duration.ofMinutes(30), 5,
+            new AuditTrail("node-1"));
     private final AdminAuthentication authentication = new AdminAuthentication(ADMIN_TOKEN,
             Optional.of(console.access()));
     private HttpApiServer server;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class AuditTrailTest {
 
-    private final AuditTrail trail = new AuditTrail();
+    private final AuditTrail trail = new AuditTrail("node-1");
 
     @Test
     void changesComeNewestFirstUpToTheLimit() {
@@ -18,6 +18,7 @@ class AuditTrailTest {
                 .containsExactly("disconnect-user", "disconnect-socket");
         AuditTrail.Entry newest = trail.newestFirst(1).get(0);
         assertThat(newest.who()).isEqualTo("eve");
+        assertThat(newest.node()).as("the node that recorded it").isEqualTo("node-1");
         assertThat(newest.address()).isEqualTo("10.0.0.2");
         assertThat(newest.target()).isEqualTo("u1");
         assertThat(newest.result()).isEqualTo("ok: 2 on this node");

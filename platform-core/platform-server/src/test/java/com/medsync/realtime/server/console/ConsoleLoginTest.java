@@ -22,7 +22,9 @@ class ConsoleLoginTest {
     private final ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(30), clock);
     private final ConsoleAccess access = new ConsoleAccess(sessions);
     private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(1), clock);
-    private final ConsoleLogin login = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, false);
+    private final AuditTrail trail = new AuditTrail("node-1");
+    private final ConsoleLogin login = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, false,
+            new LoginAudit(trail));
 
     static HttpRequest loginRequest(String token, String operator) {
         return HttpRequest.builder("POST", "/console/session").header("Content-Type", "application/json")
@@ -41,11 +43,8 @@ class ConsoleLoginTest {
 
     @Test
     void loginsRefusedAndAcceptedGoToTheNodesAuditTrail() {
-        AuditTrail trail = new AuditTrail();
-        ConsoleLogin audited = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, false, new LoginAudit(trail));
-
-        assertThatThrownBy(() -> audited.logIn(loginRequest("wrong", "mallory"))).isInstanceOf(HttpProblem.class);
-        audited.logIn(loginRequest(ADMIN_TOKEN, "alice"));
+        assertThatThrownBy(() -> login.logIn(loginRequest("wrong", "mallory"))).isInstanceOf(HttpProblem.class);
+        login.logIn(loginRequest(ADMIN_TOKEN, "alice"));
 
         assertThat(trail.newestFirst(10)).extracting(AuditTrail.Entry::who, AuditTrail.Entry::action,
                 AuditTrail.Entry::result).containsExactly(
@@ -74,7 +73,8 @@ class ConsoleLoginTest {
 
     @Test
     void theCookieIsSecureWhenConfiguredOrWhenTheProxySaysHttps() {
-        ConsoleLogin secure = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, true);
+        ConsoleLogin secure = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, true,
+                new LoginAudit(trail));
         assertThat(secure.logIn(loginRequest(ADMIN_TOKEN, "alice")).header("Set-Cookie").orElseThrow())
                 .endsWith("; Secure");
 
@@ -131,7 +131,7 @@ class ConsoleLoginTest {
 
     @Test
     void withoutAnAdminTokenNobodyLogsIn() {
-        ConsoleLogin locked = new ConsoleLogin(sessions, access, throttle, null, false);
+        ConsoleLogin locked = new ConsoleLogin(sessions, access, throttle, null, false, new LoginAudit(trail));
 
         assertThatThrownBy(() -> locked.logIn(loginRequest("x", "alice"))).isInstanceOfSatisfying(
                 HttpProblem.class, problem -> assertThat(problem.status()).isEqualTo(401));

@@ -25,7 +25,7 @@ class ConsoleRoutesTest {
     @BeforeAll
     static void start() {
         Router router = new Router();
-        Console.create("the-admin-token", false, Duration.ofMinutes(30), 5).routeOn(router);
+        Console.create("the-admin-token", false, Duration.ofMinutes(30), 5, new AuditTrail("node-1")).routeOn(router);
         server = HttpApiServer.start(new HttpServerSettings("127.0.0.1", 0, 65536, 2, false), router);
     }
 
