@@ -119,7 +119,7 @@ public final class MedsyncServer implements AutoCloseable {
     private final PublishedEventHandlers publishedEvents = new PublishedEventHandlers();
     /** The last events this node saw, for the operator console; told of client events as metrics are. */
     private final EventTail eventTail = new EventTail(mapper);
-    /** The admin changes GET /admin/audit shows, each naming the node they went through. */
+    /** The admin changes GET /admin/audit shows: in Redis in cluster mode, else this node's alone. */
     private final AuditHistory auditTrail;
     private final SocketEvents socketEvents;
     /** Present when medsync.admin-ui.enabled: the Socket.IO Admin UI's /admin namespace. */
@@ -185,7 +185,7 @@ public final class MedsyncServer implements AutoCloseable {
             this.deliveryThread = Optional.empty();
             this.store = redis.store();
             this.broker = redis.broker();
-            this.auditTrail = new AuditTrail(redis.node());
+            this.auditTrail = redis.audit();
             this.leases = new ClusterLeases(redis.leaseStore(), redis.node(), settings.redis().leaseTtl(),
                     metrics.registry());
         } else {

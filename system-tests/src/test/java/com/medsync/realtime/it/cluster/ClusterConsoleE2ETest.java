@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator console's cluster-wide calls on two nodes sharing a real Redis, with the official JavaScript
- * client: a user disconnected through one node is sent away on both, and a phase's plan counts each node's
- * clients on the namespaces that would vanish.
+ * client: a user disconnected through one node is sent away on both, a phase's plan counts each node's
+ * clients on the namespaces that would vanish, and a change made through one node is in every node's audit log.
  */
 class ClusterConsoleE2ETest {
 
@@ -68,6 +68,45 @@ class ClusterConsoleE2ETest {
         assertThat(nodeB.admin("GET", "/admin/connections?user=patient_both", null).json().path("connections"))
                 .isEmpty();
         otherOnB.close();
+    }
+
+    @Test
+    void aChangeMadeThroughOneNodeIsInTheAuditLogOfEveryNodeNamingThatNode() {
+        String nodeAId = nodeA.admin("GET", "/admin/stats", null).json().path("cluster").path("node").asText();
+
+        Response applied = nodeA.http("POST", "/admin/phases/week1/apply", null, Map.of(
+                "Authorization", "Bearer " + EmbeddedMedsync.ADMIN_TOKEN, "X-Medsync-Operator", "audit-operator"));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+
+        // Node A appends to Redis off the request's thread: the entry may reach node B a moment after the answer.
+        JsonNode entry = Await.value("node A's change in node B's audit log", Duration.ofSeconds(5), () -> {
+            JsonNode onB = nodeB.admin("GET", "/admin/audit?limit=20", null).json();
+            assertThat(onB.path("source").asText()).as(onB.toString()).isEqualTo("redis");
+            return auditedBy("audit-operator", onB);
+        });
+        assertThat(entry.path("node").asText()).isEqualTo(nodeAId);
+        assertThat(entry.path("action").asText()).isEqualTo("apply-phase");
+        assertThat(entry.path("target").asText()).isEqualTo("week1");
+        assertThat(entry.path("result").asText()).isEqualTo("ok");
+        assertThat(entry.path("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(entry.path("at").asText()).isNotEmpty();
+
+        try (EmbeddedMedsync nodeC = twoNodes.nodes().start(Map.of("medsync.phase", "week1"))) {
+            JsonNode onC = nodeC.admin("GET", "/admin/audit?limit=50", null).json();
+            JsonNode seenByC = auditedBy("audit-operator", onC);
+            assertThat(seenByC).as("a node started since, its own ring empty, as after a restart: " + onC).isNotNull();
+            assertThat(seenByC.path("node").asText()).isEqualTo(nodeAId);
+        }
+    }
+
+    /** @return the newest entry the operator made, or null */
+    private static JsonNode auditedBy(String operator, JsonNode audit) {
+        for (JsonNode entry : audit.path("entries")) {
+            if (operator.equals(entry.path("who").asText())) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     @Test

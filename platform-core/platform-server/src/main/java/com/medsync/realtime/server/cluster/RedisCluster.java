@@ -3,6 +3,8 @@ package com.medsync.realtime.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.config.ServerSettings.RedisSettings;
+import com.medsync.realtime.server.console.AuditHistory;
+import com.medsync.realtime.server.console.AuditTrail;
 import com.medsync.realtime.server.console.ClusterDisconnect;
 import com.medsync.realtime.server.delivery.Broker;
 import com.medsync.realtime.server.delivery.LocalDelivery;
@@ -32,7 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Cluster mode: what a node shares with the others through Redis. The store, the event log (broker), the
- * plugin set and the list of nodes all live under the deployment's prefix. Built when
+ * plugin set, the list of nodes and the audit trail all live under the deployment's prefix. Built when
  * {@code medsync.store.type = redis}; a single node never loads any of it.
  */
 public final class RedisCluster implements AutoCloseable {
@@ -53,6 +55,7 @@ public final class RedisCluster implements AutoCloseable {
     private final ClusterMembers members;
     private final RedisLeaseStore leaseStore;
     private final AdminChannel admin;
+    private final RedisAuditTrail audit;
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "medsync-cluster-sync");
         thread.setDaemon(true);
@@ -77,6 +80,7 @@ public final class RedisCluster implements AutoCloseable {
         this.pluginSet = new RedisPluginSet(link, mapper, node, members, Clock.systemUTC());
         this.jars = new RedisJarStore(link, mapper);
         this.admin = new AdminChannel(link, mapper, node);
+        this.audit = new RedisAuditTrail(link, new AuditTrail(node));
         this.health = new StoreHealth(link, broker, settings.maxStreamLag());
         health.register(registry);
     }
@@ -155,6 +159,11 @@ public final class RedisCluster implements AutoCloseable {
         return admin;
     }
 
+    /** @return where admin changes are recorded: every node's, in Redis */
+    public AuditHistory audit() {
+        return audit;
+    }
+
     /** @return the figures every live node reported */
     public List<JsonNode> nodes() {
         return members.list();
@@ -218,6 +227,7 @@ public final class RedisCluster implements AutoCloseable {
         leave();
         probes.shutdownNow();
         admin.close();
+        audit.close();
         broker.close();
         link.close();
     }
