@@ -78,6 +78,7 @@ export function pluginsPage(container, { api, notice }) {
       { title: 'Version', cell: (plugin) => plugin.version ?? '—' },
       { title: 'State', cell: (plugin) => state(plugin.state), class: 'plugin-state' },
       { title: 'Provides', cell: (plugin) => chips(plugin.provides) },
+      { title: 'Namespaces', cell: (plugin) => chips(plugin.namespaces), class: 'namespaces' },
       { title: 'Failure', cell: (plugin) => plugin.failure ? h('span', { class: 'problem' }, plugin.failure) : '—' },
       { title: '', cell: actions },
     ], plugins, { class: 'plugins', rowProps: (plugin) => ({ dataset: { plugin: plugin.id } }),

@@ -196,6 +196,9 @@ class ConsoleBrowserE2ETest {
         goTo("plugins");
         browser.waitForText("tr[data-plugin='legacy-aliases'] .plugin-state", "STOPPED", UI_TIMEOUT);
         browser.waitForText("tr[data-plugin='chat'] .plugin-state", "STARTED", UI_TIMEOUT);
+        // The namespaces each jar declares (Plugin-Namespaces): legacy-aliases alone serves one.
+        assertThat(browser.texts("tr[data-plugin='legacy-aliases'] td.namespaces .chip")).containsExactly("/");
+        assertThat(browser.texts("tr[data-plugin='chat'] td.namespaces")).containsExactly("—");
 
         browser.click("button[data-operation='stop'][data-plugin='chat']");
         browser.waitForText("tr[data-plugin='chat'] .plugin-state", "STOPPED", UI_TIMEOUT);
