@@ -3,14 +3,14 @@
 # comparison is benchmarks/run.sh; this runs only the Node.js generator's fixed-rate shape against one fresh
 # server process per repeat (MedSync's distribution or node socket.io), 2,000 sockets, and prints the server's
 # CPU per delivery (utime + stime from /proc, all threads) of each phase: cold (first 2,000 events after start),
-# warm-up (4,000 at twice the rate), warm.
+# warm-up (4,000 at twice the rate, SHAPE_WARM_UP_EVENTS), warm.
 #
 #   benchmarks/one-shape.sh medsync 10                        # 10 recipients per event (200 rooms), 3 repeats
 #   benchmarks/one-shape.sh node 100                          # node socket.io, 100 recipients (20 rooms)
 #   SHAPE_OPTS="-Dmedsync.socket.io-threads=1" benchmarks/one-shape.sh medsync 10     # a setting to compare
 #   SHAPE_PROFILE=10 benchmarks/one-shape.sh medsync 10      # async-profiler over 10 s of the warm phase
 #
-# Settings (environment): SHAPE_REPEAT (3), SHAPE_WARM_EVENTS (10000), SHAPE_DELIVERIES_PER_S (20000),
+# Settings (environment): SHAPE_REPEAT (3), SHAPE_WARM_UP_EVENTS (4000), SHAPE_WARM_EVENTS (10000), SHAPE_DELIVERIES_PER_S (20000),
 # SHAPE_DIST (distributions/target/medsync-realtime), SHAPE_PHASE (week1), SHAPE_OPTS (JVM options, MedSync).
 # Needs the distribution built (mvn -DskipTests -pl distributions -am package) and `npm ci` in
 # benchmarks/node-loadgen and benchmarks/node-server (benchmarks/run.sh does both). With SHAPE_PROFILE, the
@@ -25,6 +25,7 @@ server=${1:?usage: one-shape.sh medsync|node RECIPIENTS}
 recipients=${2:?usage: one-shape.sh medsync|node RECIPIENTS}
 repeat=${SHAPE_REPEAT:-3}
 warm_events=${SHAPE_WARM_EVENTS:-10000}
+warm_up_events=${SHAPE_WARM_UP_EVENTS:-4000}
 deliveries=${SHAPE_DELIVERIES_PER_S:-20000}
 dist=$(cd "${SHAPE_DIST:-distributions/target/medsync-realtime}" && pwd)
 profile=${SHAPE_PROFILE:-0}
@@ -69,6 +70,7 @@ for run in $(seq 1 "$repeat"); do
   socket_port=$(free_port); http_port=$(free_port)
   work=$(mktemp -d "${TMPDIR:-/tmp}/medsync-one-shape.XXXXXX")
   tag=$server-$recipients-$run
+  rm -f "$logs/$tag.collapsed"
   if [ "$server" = medsync ]; then
     MEDSYNC_SOCKET_PORT=$socket_port MEDSYNC_HTTP_PORT=$http_port MEDSYNC_BIND=127.0.0.1 MEDSYNC_JWT_SECRET=$secret \
       MEDSYNC_API_KEY=$key MEDSYNC_ADMIN_TOKEN=$key$key MEDSYNC_PHASE=${SHAPE_PHASE:-week1} \
@@ -89,8 +91,8 @@ for run in $(seq 1 "$repeat"); do
     kill -0 "$server_pid" 2>/dev/null || { echo "the server stopped; see $logs/$tag.server.log" >&2; exit 1; }
     sleep 0.2
   done
-  spec=$(printf '{"socketPort":%s,"httpPort":%s,"apiKey":"%s","jwtSecret":"%s","serverPid":%s,"sockets":%s,"rooms":%s,"phases":[{"name":"cold","events":2000,"rate":%s},{"name":"warm-up","events":4000,"rate":%s},{"name":"warm","events":%s,"rate":%s}]}' \
-    "$socket_port" "$http_port" "$key" "$secret" "$server_pid" "$sockets" "$rooms" "$rate" $((rate * 2)) "$warm_events" "$rate")
+  spec=$(printf '{"socketPort":%s,"httpPort":%s,"apiKey":"%s","jwtSecret":"%s","serverPid":%s,"sockets":%s,"rooms":%s,"phases":[{"name":"cold","events":2000,"rate":%s},{"name":"warm-up","events":%s,"rate":%s},{"name":"warm","events":%s,"rate":%s}]}' \
+    "$socket_port" "$http_port" "$key" "$secret" "$server_pid" "$sockets" "$rooms" "$rate" "$warm_up_events" $((rate * 2)) "$warm_events" "$rate")
   profiler=
   if [ -n "$profiler_lib" ] && [ "$server" = medsync ]; then
     # jcmd parses key=value itself: the profiler's options travel as one quoted argument.
