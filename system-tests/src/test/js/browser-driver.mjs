@@ -1,5 +1,5 @@
 // Drives Debian's headless chromium through puppeteer-core on behalf of the Java end-to-end tests of the
-// operator console. One browser, one page.
+// operator console and of the stock Socket.IO Admin UI. One browser, one page.
 //
 // Usage: node browser-driver.mjs <path of chromium>
 //
@@ -12,19 +12,28 @@
 //   {"id":2,"op":"fill","selector":"#login-token","value":"..."}  clears the field, then types
 //   {"id":3,"op":"click","selector":"#login-submit"}
 //   {"id":4,"op":"waitText","selector":"...","text":"...","timeoutMs":10000}  until an element matching the
-//                                              selector contains the text; -> that element's text
+//                                              selector contains the text (with "exact":true, has it alone,
+//                                              spaces around aside); -> that element's text
 //   {"id":5,"op":"waitGone","selector":"...","timeoutMs":10000}  until nothing matches
 //   {"id":6,"op":"texts","selector":"..."}     -> the text of every element matching
 //   {"id":7,"op":"cookies"}                    -> the page's cookies (name, value, httpOnly, sameSite, secure, path)
 //   {"id":8,"op":"storage"}                    -> {local, session, href}: what the page keeps where scripts read
-//   {"id":9,"op":"screenshot","path":"/abs/file.png"}
-//   {"id":10,"op":"exit"}
+//   {"id":9,"op":"clearStorage"}               empties the page's localStorage and sessionStorage
+//   {"id":10,"op":"screenshot","path":"/abs/file.png"}
+//   {"id":11,"op":"exit"}
 //
 // Events: {"type":"ready"} once the browser runs; {"type":"console","level","text"} for the page's console
 // messages (a CSP violation is reported there); {"type":"pageerror","text"}; {"type":"requestfailed","url","error"}.
 //
+// Selectors are CSS or puppeteer's own (::-p-aria(...), ::-p-xpath(...)): a page that is not ours, such as the
+// Admin UI's build, has generated ids, and its fields are found by their labels.
+//
 // Waiting polls from here (page.evaluate every 100 ms) rather than with page.waitForFunction, so nothing the
 // driver does needs 'unsafe-eval' in the page the console's CSP protects.
+//
+// The browser resolves no host but localhost and 127.0.0.1: the tests reach 127.0.0.1 only, and a page that links
+// fonts or styles from a CDN (the Admin UI's index.html does) gets a failed request instead of traffic leaving the
+// machine.
 
 import { createInterface } from "node:readline";
 import puppeteer from "puppeteer-core";
@@ -48,7 +57,8 @@ const browser = await puppeteer.launch({
   // --no-sandbox: CI runs as root, where chromium's sandbox cannot start. --headless=new: the same browser as
   // a headed one, without a display.
   args: ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-    "--no-default-browser-check", "--disable-extensions"],
+    "--no-default-browser-check", "--disable-extensions",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"],
   defaultViewport: { width: 1280, height: 860 },
 });
 const page = await browser.newPage();
@@ -61,7 +71,12 @@ async function until(description, timeoutMs, probe) {
   const deadline = Date.now() + (timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let last;
   for (;;) {
-    last = await probe();
+    try {
+      last = await probe();
+    } catch (error) {
+      // A page that navigates or re-renders meanwhile may take the probed elements away: look again.
+      last = { done: false, seen: `${error.name}: ${error.message}` };
+    }
     if (last.done) return last.value;
     if (Date.now() > deadline) {
       throw new Error(`timed out after ${timeoutMs ?? DEFAULT_TIMEOUT_MS} ms waiting for ${description}; saw: ${JSON.stringify(last.seen)}`);
@@ -71,7 +86,7 @@ async function until(description, timeoutMs, probe) {
 }
 
 function texts(selector) {
-  return page.evaluate((css) => [...document.querySelectorAll(css)].map((element) => element.textContent), selector);
+  return page.$$eval(selector, (elements) => elements.map((element) => element.textContent));
 }
 
 const operations = {
@@ -91,10 +106,10 @@ const operations = {
     await page.click(selector);
     return null;
   },
-  async waitText({ selector, text, timeoutMs }) {
+  async waitText({ selector, text, timeoutMs, exact }) {
     return until(`'${text}' in ${selector}`, timeoutMs, async () => {
       const seen = await texts(selector);
-      const match = seen.find((candidate) => candidate.includes(text));
+      const match = seen.find((candidate) => (exact ? candidate.trim() === text : candidate.includes(text)));
       return { done: match !== undefined, value: match, seen };
     });
   },
@@ -114,6 +129,13 @@ const operations = {
   },
   async storage() {
     return page.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage }, href: location.href }));
+  },
+  async clearStorage() {
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    return null;
   },
   async screenshot({ path }) {
     await page.screenshot({ path, fullPage: true });

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
 /**
  * Debian's headless chromium, driven through puppeteer-core by {@code browser-driver.mjs} (in {@code target/js},
  * installed by the build as the socket.io-client driver is): one browser with one page, for end-to-end tests
- * of the operator console. Every call waits for the driver's answer and fails the test with the driver's error.
+ * of the operator console and of the stock Socket.IO Admin UI. Every call waits for the driver's answer and fails
+ * the test with the driver's error. Selectors are CSS or puppeteer's ({@code ::-p-aria(Password)},
+ * {@code ::-p-xpath(//tr[td='x'])}); the browser resolves no host but localhost and 127.0.0.1.
  *
  * <pre>{@code
  * try (Browser browser = new Browser()) {
@@ -37,7 +39,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * Chromium is found as {@code -Dmedsync.it.chromium}, else {@code chromium} or {@code chromium-browser} on the
- * PATH; CI installs Debian's {@code chromium} ({@code .ci/run}). Without it the test fails and says so.
+ * PATH; CI installs Debian's {@code chromium} ({@code .ci/run}). Without it a test fails and says so, unless it asks
+ * {@link #chromiumInstalled()} first to be skipped.
  */
 public final class Browser implements AutoCloseable {
 
@@ -79,16 +82,24 @@ public final class Browser implements AutoCloseable {
 
     /** Debian's chromium (or the one named by {@code -Dmedsync.it.chromium}). */
     public static Path chromium() {
+        return installedChromium().orElseThrow(() -> new IllegalStateException(
+                "chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"));
+    }
+
+    /** @return whether {@link #chromium()} finds a browser, for a test that is skipped without one */
+    public static boolean chromiumInstalled() {
+        return installedChromium().isPresent();
+    }
+
+    private static Optional<Path> installedChromium() {
         String configured = System.getProperty("medsync.it.chromium");
         if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
-        Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .flatMap(dir -> Stream.of("chromium", "chromium-browser").map(name -> Path.of(dir, name)))
                 .filter(Files::isExecutable)
                 .findFirst();
-        return found.orElseThrow(() -> new IllegalStateException(
-                "chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"));
     }
 
     /** Opens a URL and waits until the page is idle on the network; the document's status and headers. */
@@ -112,6 +123,12 @@ public final class Browser implements AutoCloseable {
                 .asText();
     }
 
+    /** Waits until an element matching {@code selector} has {@code text} alone (spaces around aside). */
+    public String waitForExactText(String selector, String text, Duration timeout) {
+        return call("waitText", Map.of("selector", selector, "text", text, "timeoutMs", timeout.toMillis(),
+                "exact", true), timeout).asText();
+    }
+
     /** Waits until no element matches {@code selector}. */
     public void waitUntilGone(String selector, Duration timeout) {
         call("waitGone", Map.of("selector", selector, "timeoutMs", timeout.toMillis()), timeout);
@@ -131,6 +148,11 @@ public final class Browser implements AutoCloseable {
     /** What page scripts can read back: {@code local} and {@code session} storage, and {@code href}. */
     public JsonNode storage() {
         return call("storage", Map.of(), Duration.ofSeconds(5));
+    }
+
+    /** Empties the page's localStorage and sessionStorage, for a page that keeps its settings there. */
+    public void clearStorage() {
+        call("clearStorage", Map.of(), Duration.ofSeconds(5));
     }
 
     /** Saves a screenshot of the whole page as PNG. */
