@@ -164,6 +164,16 @@ class AdminUiE2ETest {
         assertThat(gone.path(2).asText()).isEqualTo("server namespace disconnect");
         awaitEvent(admin, "room_left", args -> id.equals(args.path(2).asText())
                 && "chat:room_watched".equals(args.path(1).asText()));
+        awaitEvent(admin, "room_left", args -> id.equals(args.path(2).asText()) && id.equals(args.path(1).asText()));
+        // As from the reference server, every room it leaves (its own too) before its disconnection.
+        List<String> itsEnd = admin.events().stream()
+                .filter(e -> "event".equals(e.path("type").asText()))
+                .filter(e -> "room_left".equals(e.path("event").asText()) && id.equals(e.path("args").path(2).asText())
+                        || "socket_disconnected".equals(e.path("event").asText())
+                        && id.equals(e.path("args").path(1).asText()))
+                .map(e -> e.path("event").asText())
+                .toList();
+        assertThat(itsEnd).endsWith("room_left", "socket_disconnected").containsOnlyOnce("socket_disconnected");
         admin.close();
     }
 

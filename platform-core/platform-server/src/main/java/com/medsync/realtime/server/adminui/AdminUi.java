@@ -143,9 +143,11 @@ public final class AdminUi implements OperatorNamespace, SocketLifecycleListener
     public void onDisconnect(SocketSession socket, DisconnectReason reason) {
         if (watched()) {
             String at = now();
-            toAdmins("socket_disconnected", socket.namespace(), socket.id(), reason.wireName(), at);
             // The room of its own that SocketDescription listed: the UI forgets it as the reference server's does.
+            // Before the disconnection, as there, where a socket leaves every room before its "disconnect" (its
+            // other rooms were left already): the UI's event list reads in the same order.
             toAdmins("room_left", socket.namespace(), socket.id(), socket.id(), at);
+            toAdmins("socket_disconnected", socket.namespace(), socket.id(), reason.wireName(), at);
         }
     }
 
