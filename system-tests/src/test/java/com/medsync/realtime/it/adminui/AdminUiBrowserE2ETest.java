@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 127.0.0.1 and driven in Debian's headless chromium against a node's Admin UI port, as an operator uses it: the
  * connection form refused with a wrong password, then connected; the node under Servers; official socket.io-client
  * sockets under Sockets and their rooms under Rooms; a socket's details and a join from there, through the room
- * policy; a socket disconnected from the UI; the UI reloaded back in on its session; and a read-only node, over
+ * policy, and its client under Clients; a socket disconnected from the UI; the UI reloaded back in on its session; and a read-only node, over
  * WebSocket only, whose pages offer no disconnect and whose node refuses the join the UI still offers. Screenshots go to
  * {@code target/admin-ui-screenshots}. Skipped, saying so, where chromium is not installed.
  *
@@ -191,8 +191,9 @@ class AdminUiBrowserE2ETest {
         assertThat(local.path("namespace").asText()).isEqualTo("/admin");
         assertThat(local.path("session_id").asText()).as("the session the node gave").matches("[0-9a-f]{32}");
         assertThat(local.toString()).doesNotContain(PASSWORD);
-        // The dashboard's namespaces come from server_stats.
+        // The dashboard's figures come from server_stats: the one app client, on WebSocket; its namespace.
         browser.waitForExactText("td code", CANONICAL, UI_TIMEOUT);
+        browser.waitForText(row("WebSocket", "/td[2]"), "100.0 %", UI_TIMEOUT);
         screenshot("dashboard");
 
         goTo("servers");
@@ -234,7 +235,7 @@ class AdminUiBrowserE2ETest {
 
     @Test
     @Order(6)
-    void aSocketsDetailsShowItsUserAndItsJoinFormGoesThroughTheRoomPolicy() {
+    void aSocketsDetailsShowItsUserAndClientAndItsJoinFormGoesThroughTheRoomPolicy() {
         goTo("sockets");
         browser.click(row(arrived.id(), "/td[1]"));
 
@@ -250,6 +251,13 @@ class AdminUiBrowserE2ETest {
         browser.waitForExactText(ROWS + " td", "chat:room_arrived", UI_TIMEOUT);
         assertThat(trimmed(browser.texts(ROWS + " td"))).doesNotContain("pharmacy:someone_else");
         screenshot("socket-details");
+
+        // Its client, by the id the details link to, under Clients: one socket, on WebSocket.
+        String clientId = browser.texts(".v-main a.link").get(0).trim();
+        assertThat(clientId).hasSize(12);
+        goTo("clients");
+        browser.waitForExactText(ROWS + " td", clientId, UI_TIMEOUT);
+        assertThat(trimmed(browser.texts(row(clientId, "/td")))).startsWith(clientId, "127.0.0.1", "WebSocket", "1");
     }
 
     @Test
