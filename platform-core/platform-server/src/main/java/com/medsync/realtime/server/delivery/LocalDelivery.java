@@ -4,6 +4,7 @@ import com.medsync.realtime.server.event.EncodedPacket;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketSession;
+import com.medsync.realtime.server.socket.engine.LoopDrains;
 import com.medsync.realtime.server.socket.engine.WriteBatch;
 import com.medsync.realtime.spi.event.EventTranslator.Emission;
 
@@ -31,7 +32,8 @@ import com.medsync.realtime.server.event.SequencedEvent;
  * from which offset a replay must start: the offset before the first event it sent to the socket, or, when
  * it sent none, the last offset it delivered. Deliveries run one at a time, in the broker's offset order.
  *
- * <p>The WebSocket writes of one delivery are handed to each event loop as one task ({@link WriteBatch}).
+ * <p>The WebSocket writes of one delivery are handed to each event loop as one drain ({@link WriteBatch}), joining the
+ * drain already waiting on that loop if there is one ({@link LoopDrains}).
  */
 public final class LocalDelivery {
 
@@ -39,7 +41,7 @@ public final class LocalDelivery {
 
     private final NamespaceRegistry namespaces;
     private final IntConsumer deliveredCounter;
-    private final LongConsumer writtenAfter;
+    private final LoopDrains drains;
     private final boolean offsets;
     // All guarded by this.
     private final Map<SocketSession, CatchUp> holds = new HashMap<>();
@@ -61,7 +63,7 @@ public final class LocalDelivery {
             boolean offsets) {
         this.namespaces = namespaces;
         this.deliveredCounter = deliveredCounter;
-        this.writtenAfter = writtenAfter;
+        this.drains = new LoopDrains(writtenAfter);
         this.offsets = offsets;
     }
 
@@ -76,7 +78,7 @@ public final class LocalDelivery {
 
     /** Delivers one event; a failure (a translation that throws) is thrown once what was queued went out. */
     public synchronized void deliver(SequencedEvent sequenced) {
-        WriteBatch writes = new WriteBatch(writtenAfter);
+        WriteBatch writes = drains.batch();
         try {
             deliver(sequenced, writes);
         } finally {
@@ -90,7 +92,7 @@ public final class LocalDelivery {
      * event whose delivery fails is logged and passed over; the others still go out.
      */
     public synchronized void deliverAll(List<SequencedEvent> events) {
-        WriteBatch writes = new WriteBatch(writtenAfter);
+        WriteBatch writes = drains.batch();
         try {
             for (SequencedEvent sequenced : events) {
                 try {

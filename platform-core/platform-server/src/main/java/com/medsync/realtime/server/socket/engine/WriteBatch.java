@@ -7,14 +7,13 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 
 /**
- * The WebSocket writes of one batch of deliveries, one task per event loop. netty-socketio asks a client's event loop to
+ * The WebSocket writes of one batch of deliveries, one drain per event loop. netty-socketio asks a client's event loop to
  * drain its packet queue once per packet sent, from the sending thread: for an event to a room of a hundred
  * sockets, a hundred tasks handed across threads. Here each packet joins its client's queue at once, in order
- * with everything else sent to that client, and {@link #flush} hands each event loop one task that drains the
- * queues of all of its clients the delivery reached.
+ * with everything else sent to that client, and {@link #flush} has each event loop drain the queues of all of
+ * its clients the batch reached, once ({@link LoopDrains}: in the task already waiting on that loop, if any).
  *
  * <p>Used by one thread at a time; flush before dropping it, or the packets wait for the client's next write.
  */
@@ -22,13 +21,12 @@ public final class WriteBatch {
 
     /** Per event loop, its connections that have packets waiting: each drained once, however many it was sent. */
     private final Map<EventLoop, Set<EngineConnection>> byLoop = new IdentityHashMap<>();
-    private final LongConsumer writtenAfter;
+    private final LoopDrains drains;
     private long[] handedOver = new long[8];
     private int events;
 
-    /** @param writtenAfter told, per event and event loop, how many nanoseconds after its hand-over it was written */
-    public WriteBatch(LongConsumer writtenAfter) {
-        this.writtenAfter = writtenAfter;
+    WriteBatch(LoopDrains drains) {
+        this.drains = drains;
     }
 
     /** An event of this batch, handed over to delivery at {@code handedOverNanos} ({@link System#nanoTime()}). */
@@ -46,13 +44,7 @@ public final class WriteBatch {
     /** Asks every event loop concerned to write out what this batch queued for its clients. */
     public void flush() {
         long[] times = Arrays.copyOf(handedOver, events);
-        byLoop.forEach((loop, connections) -> loop.execute(() -> {
-            connections.forEach(EngineConnection::drainWebSocket);
-            long now = System.nanoTime();
-            for (long time : times) {
-                writtenAfter.accept(now - time);
-            }
-        }));
+        byLoop.forEach((loop, connections) -> drains.drain(loop, connections, times));
         byLoop.clear();
         events = 0;
     }

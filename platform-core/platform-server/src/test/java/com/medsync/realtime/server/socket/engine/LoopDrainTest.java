@@ -1,0 +1,84 @@
+package com.medsync.realtime.server.socket.engine;
+
+import io.netty.channel.DefaultEventLoop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoopDrainTest {
+
+    private final DefaultEventLoop loop = new DefaultEventLoop();
+    private final List<String> drained = new CopyOnWriteArrayList<>();
+    private final List<Long> delays = new CopyOnWriteArrayList<>();
+    private final LoopDrain<String> drain = new LoopDrain<>(loop, drained::add, delays::add);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void batchesHandedOverWhileTheLoopIsBusyAreDrainedByOneTaskEachConnectionOnce() throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        loop.execute(() -> {
+            started.countDown();
+            await(busy);
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long now = System.nanoTime();
+        drain.add(Set.of("a", "b"), new long[] {now});
+        drain.add(Set.of("b", "c"), new long[] {now, now});
+        drain.add(Set.of("a"), new long[] {now});
+        assertThat(loop.pendingTasks()).as("one drain task waits, however many batches joined it").isEqualTo(1);
+
+        busy.countDown();
+        runQueued();
+
+        assertThat(drained).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(delays).as("every event of every batch is recorded once").hasSize(4).allMatch(delay -> delay >= 0);
+    }
+
+    @Test
+    void aBatchAfterTheTaskRanQueuesItAgain() throws Exception {
+        drain.add(Set.of("a"), new long[] {System.nanoTime()});
+        runQueued();
+        drain.add(Set.of("a"), new long[] {System.nanoTime()});
+        runQueued();
+
+        assertThat(drained).containsExactly("a", "a");
+        assertThat(delays).hasSize(2);
+    }
+
+    @Test
+    void aStoppedLoopDropsTheDrainWithoutThrowingAndRecordsNothing() throws Exception {
+        loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
+
+        drain.add(Set.of("a"), new long[] {System.nanoTime()});
+        drain.add(Set.of("b"), new long[] {System.nanoTime()});
+
+        assertThat(drained).isEmpty();
+        assertThat(delays).isEmpty();
+    }
+
+    /** Waits until what is queued on the loop now has run. */
+    private void runQueued() throws Exception {
+        loop.submit(() -> { }).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
