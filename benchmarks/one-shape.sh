@@ -96,7 +96,10 @@ for run in $(seq 1 "$repeat"); do
   profiler=
   if [ -n "$profiler_lib" ] && [ "$server" = medsync ]; then
     # jcmd parses key=value itself: the profiler's options travel as one quoted argument.
-    ( while ! grep -q '"name":"warm-up"' "$work/out.jsonl" 2>/dev/null; do sleep 0.2; done; sleep 0.5
+    # Gives up when the generator ends without a warm-up phase (it failed), rather than waiting for ever.
+    ( for _ in $(seq 1 3000); do grep -q '"name":"warm-up"\|"type":"error"\|"type":"done"' "$work/out.jsonl" 2>/dev/null && break; sleep 0.2; done
+      grep -q '"name":"warm-up"' "$work/out.jsonl" 2>/dev/null || exit 0
+      sleep 0.5
       jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"start,event=cpu,interval=1ms\"" > /dev/null
       sleep "$profile"
       jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"stop,file=$logs/$tag.collapsed,collapsed\"" > /dev/null
@@ -121,7 +124,7 @@ JS
     node - "$logs/$tag.collapsed" <<'JS'
 // Sums the samples by what the thread was doing, from the frames of each stack.
 const roles = [["delivery thread", /DeliveryThread\.run/], ["HTTP handler pool", /ThreadPoolExecutor\.runWorker/],
-  ["event loop: socket writes", /WriteBatch/], ["event loop: HTTP", /medsync\/realtime\/http\//],
+  ["event loop: socket writes", /LoopDrain\.run|drainWebSocket/], ["event loop: HTTP", /medsync\/realtime\/http\//],
   ["event loop: waiting", /epollWait/], ["event loop: other", /EpollEventLoop\.run/], ["GC", /GC|PSPromotion|PSScavenge/]];
 const sums = new Map(); let total = 0;
 for (const line of require("fs").readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean)) {

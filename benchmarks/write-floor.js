@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The floor under any server's CPU per delivery on this machine (issue #12): what one delivery costs when a
-// server does nothing but write it. A writer process holds 2,000 loopback TCP connections (TCP_NODELAY) and
-// writes a 150-byte message (an order:new frame's size) to RECIPIENTS of them PUBLISHES times a second, one
+// The floor under a server's CPU per delivery on this machine when it writes once per delivery (issue #12): what
+// one delivery costs when a server does nothing but write it. A writer process holds 2,000 loopback TCP
+// connections (TCP_NODELAY) and writes a 150-byte message (an order:new frame's size) to RECIPIENTS of them PUBLISHES times a second, one
 // write per connection as a server with nothing to coalesce does; a reader process holds the other ends and
 // drains them. Prints the writer's user and system CPU per write (process.resourceUsage), three runs and
 // their median. On loopback the sender's system time includes the receiver's TCP processing.

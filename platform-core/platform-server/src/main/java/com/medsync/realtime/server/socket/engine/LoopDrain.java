@@ -57,8 +57,8 @@ class LoopDrain<C> implements Runnable {
             loop.execute(this);
         } catch (RejectedExecutionException e) {
             // The loop is shutting down with its connections: nothing of theirs can be written any more.
-            log.debug("event loop {} stopped; {} connections not drained", loop, more.size());
             synchronized (this) {
+                log.debug("event loop {} stopped; {} connections not drained", loop, connections.size());
                 queued = false;
                 connections.clear();
                 events = 0;
@@ -77,7 +77,14 @@ class LoopDrain<C> implements Runnable {
             events = 0;
             queued = false;
         }
-        draining.forEach(drain);
+        for (C connection : draining) {
+            try {
+                drain.accept(connection);
+            } catch (RuntimeException e) {
+                // One connection's failure must not leave the others of the union waiting for their next send.
+                log.error("draining a connection's queued packets failed", e);
+            }
+        }
         long now = System.nanoTime();
         for (long time : times) {
             writtenAfter.accept(now - time);

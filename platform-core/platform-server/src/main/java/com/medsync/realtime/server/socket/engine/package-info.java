@@ -7,6 +7,6 @@
  * {@link com.medsync.realtime.server.socket.engine.EngineListener} (what the Socket.IO layer is told),
  * {@link com.medsync.realtime.server.socket.engine.EngineConnection} (one client's connection: send, back-pressure
  * signals, close), {@link com.medsync.realtime.server.socket.engine.Packets} (encoded packets) and
- * {@link com.medsync.realtime.server.socket.engine.WriteBatch} (one task per event loop per delivery batch).
+ * {@link com.medsync.realtime.server.socket.engine.WriteBatch} (at most one drain task waiting per event loop: {@link com.medsync.realtime.server.socket.engine.LoopDrains}).
  */
 package com.medsync.realtime.server.socket.engine;

@@ -59,6 +59,22 @@ class LoopDrainTest {
     }
 
     @Test
+    void batchesAddedWhileTheLoopDrainsAreNeitherLostNorCountedTwice() throws Exception {
+        int batches = 20_000;
+        Thread delivering = new Thread(() -> {
+            for (int i = 0; i < batches; i++) {
+                drain.add(Set.of("connection-" + i), new long[] {System.nanoTime()});
+            }
+        });
+        delivering.start();
+        delivering.join(TimeUnit.SECONDS.toMillis(30));
+        runQueued();
+
+        assertThat(drained).hasSize(batches).doesNotHaveDuplicates();
+        assertThat(delays).hasSize(batches);
+    }
+
+    @Test
     void aStoppedLoopDropsTheDrainWithoutThrowingAndRecordsNothing() throws Exception {
         loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
 
