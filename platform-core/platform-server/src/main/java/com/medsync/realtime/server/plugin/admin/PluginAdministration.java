@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import com.medsync.realtime.server.plugin.host.PluginHost;
 import com.medsync.realtime.server.plugin.host.PluginView;
@@ -297,15 +298,9 @@ public final class PluginAdministration {
         Phase phase = phases.find(phaseName)
                 .orElseThrow(() -> PluginOperationException.notFound("no phase '" + phaseName + "'"));
         PluginHost.PlannedChange change = host.planBringTo(phase.plugins());
-        Map<String, List<String>> declared = new LinkedHashMap<>();
-        host.list().forEach(view -> declared.put(view.id(), view.namespaces()));
-        Set<String> appear = new java.util.TreeSet<>();
-        for (String id : change.start()) {
-            // The manifest names them for a plugin that never ran here; one that ran may have served more.
-            appear.addAll(declared.getOrDefault(id, List.of()));
-            appear.addAll(host.namespacesOf(id));
-        }
-        Set<String> vanish = new java.util.TreeSet<>();
+        Set<String> appear = new TreeSet<>();
+        change.start().forEach(id -> appear.addAll(host.namespacesWhenStarted(id)));
+        Set<String> vanish = new TreeSet<>();
         change.stop().forEach(id -> vanish.addAll(host.namespacesOf(id)));
         return new PhasePlan(phase.name(), currentPhase, change.start(), change.stop(), List.copyOf(appear),
                 List.copyOf(vanish));

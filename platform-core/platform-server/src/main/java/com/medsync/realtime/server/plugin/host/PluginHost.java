@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -290,6 +291,21 @@ public final class PluginHost implements AutoCloseable {
      */
     public List<String> namespacesOf(String id) {
         return features.namespacesOf(id);
+    }
+
+    /**
+     * @return the namespaces a plugin would serve once started: those its manifest declares (it may never have run
+     *     here) and those it served when it last ran on this node (it may serve more than it declares)
+     */
+    public List<String> namespacesWhenStarted(String id) {
+        return locked(() -> {
+            Set<String> namespaces = new TreeSet<>(features.namespacesOf(id));
+            PluginWrapper plugin = manager.getPlugin(id);
+            if (plugin != null) {
+                namespaces.addAll(MedsyncPluginDescriptor.declaredBy(plugin.getDescriptor()));
+            }
+            return List.copyOf(namespaces);
+        });
     }
 
     /** Stops every plugin, dependents first, as pf4j's own stopPlugins() cannot be trusted to. */
