@@ -67,7 +67,7 @@ public final class BenchmarkMain {
         for (int repeat = 1; repeat <= settings.repeat(); repeat++) {
             LOG.info("######## repeat {} of {} ########", repeat, settings.repeat());
             if (settings.comparison()) {
-                // MedSync first: the half-load rate of the others is half of MedSync's sustained rate.
+                // MedSync first: the half- and heavy-load rates of the others are taken from MedSync's ramp.
                 for (String key : settings.servers()) {
                     compared.add(comparison.measure(key, repeat));
                 }
@@ -119,6 +119,8 @@ public final class BenchmarkMain {
         map.put("fanout_step_millis", settings.stepMillis());
         map.put("fanout_warm_up_millis", settings.warmUpMillis());
         map.put("half_load_millis", settings.halfLoadMillis());
+        map.put("half_load_publishes_per_s", settings.halfLoadPublishesPerS() > 0 ? settings.halfLoadPublishesPerS()
+                : "half of the highest rate MedSync kept up with");
         map.put("storm_connections", settings.stormConnections());
         map.put("capacity_levels", settings.capacityLevels());
         map.put("capacity_sockets_per_process", settings.capacitySocketsPerProcess());

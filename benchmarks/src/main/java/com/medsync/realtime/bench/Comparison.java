@@ -27,8 +27,15 @@ import java.util.Map;
  * One repeat of the comparison on one server: capacity, connect storm, the fan-out ramp and the latency at
  * half load; in the first repeat MedSync also goes through the plugin swap and the JVM servers through a
  * profiled saturation run (once per run: they explain figures, they are not compared across repeats).
- * Half load is half of the rate MedSync sustained in the first repeat, the same rate for every server and
- * every repeat, so the three half-load figures of a server are at one offered rate.
+ * Two fixed rates follow the ramp, each the same for every server and every repeat (taken from MedSync's first
+ * repeat), so the three figures of a server are at one offered rate:
+ * <ul>
+ * <li><b>half load</b>: half of the highest rate MedSync {@linkplain FanOut.Step#keptUp kept up with};
+ * <li><b>heavy load</b>: half of the highest rate at which MedSync's deliveries stayed above 80% of the offered
+ *     rate (what this harness called half load before 2026-12-06). On two cores shared with the load generator
+ *     that rate keeps both cores busy: it shows how the servers behave past the knee, and it is the load of the
+ *     plugin swap.
+ * </ul>
  */
 final class Comparison {
 
@@ -39,6 +46,7 @@ final class Comparison {
     private final Tokens tokens;
     private final Path work;
     private double halfLoadPublishesPerS;
+    private double heavyLoadPublishesPerS;
     private PluginSwap.Result swap;
     private final Map<String, Profile.Summary> profiles = new LinkedHashMap<>();
 
@@ -61,12 +69,17 @@ final class Comparison {
         return halfLoadPublishesPerS;
     }
 
+    double heavyLoadPublishesPerS() {
+        return heavyLoadPublishesPerS;
+    }
+
     ServerResults measure(String key, int repeat) {
         LOG.info("==== {} (repeat {}) ====", key, repeat);
         Capacity.Result capacity = null;
         ConnectStorm.Result storm = null;
         FanOut.Ramp ramp = null;
         HalfLoad halfLoad = null;
+        HalfLoad heavyLoad = null;
         int closes = 0;
         String label = key;
         String capacityError = null;
@@ -100,13 +113,18 @@ final class Comparison {
                 fanOut.run(3 * settings.firstPublishesPerS(), settings.warmUpMillis() / 2);
                 ramp = fanOut.ramp(settings.firstPublishesPerS(), settings.rampFactor(), settings.maxSteps(), settings.stepMillis());
                 if (server instanceof MedsyncServer && halfLoadPublishesPerS <= 0) {
-                    halfLoadPublishesPerS = halfOf(ramp);
+                    halfLoadPublishesPerS = settings.halfLoadPublishesPerS() > 0 ? settings.halfLoadPublishesPerS()
+                            : halfOfKeptUp(ramp);
+                    heavyLoadPublishesPerS = halfOfSustained(ramp);
                 }
-                double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : halfOf(ramp);
+                double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : halfOfKeptUp(ramp);
                 halfLoad = HalfLoad.run(server, fanOut, recorder, half, settings.halfLoadMillis());
                 LOG.info("half load {} ({} publishes/s): {}", key, Math.round(half), halfLoad);
+                double heavy = heavyLoadPublishesPerS > 0 ? heavyLoadPublishesPerS : halfOfSustained(ramp);
+                heavyLoad = HalfLoad.run(server, fanOut, recorder, heavy, settings.halfLoadMillis());
+                LOG.info("heavy load {} ({} publishes/s): {}", key, Math.round(heavy), heavyLoad);
                 if (first && server instanceof MedsyncServer medsync) {
-                    // Before the profiled saturation run, so the swap starts from the steady half-load state.
+                    // Before the profiled saturation run, so the swap starts from the heavy-load state.
                     swap = swapUnderLoad(medsync, audience, recorder);
                 }
                 if (first && server.isJvm()) {
@@ -114,17 +132,22 @@ final class Comparison {
                 }
             }
             closes = fleet.unexpectedCloses();
-            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes, capacityError);
+            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, heavyLoad, closes, capacityError);
         } catch (RuntimeException e) {
             LOG.error("{} (repeat {}) stopped early", key, repeat, e);
             String error = String.valueOf(e.getMessage());
-            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, closes,
+            return new ServerResults(key, label, repeat, capacity, storm, ramp, halfLoad, heavyLoad, closes,
                     capacityError == null ? error : capacityError + "; " + error);
         }
     }
 
+    /** @return half of the highest rate the server kept up with (half its sustained rate when it kept up with none) */
+    private static double halfOfKeptUp(FanOut.Ramp ramp) {
+        return ramp.keptUpPublishesPerS() > 0 ? ramp.keptUpPublishesPerS() / 2 : halfOfSustained(ramp);
+    }
+
     /** @return half of the rate the server sustained (half its peak when no step was sustained) */
-    private static double halfOf(FanOut.Ramp ramp) {
+    private static double halfOfSustained(FanOut.Ramp ramp) {
         return (ramp.sustainedPublishesPerS() > 0 ? ramp.sustainedPublishesPerS() : ramp.saturationPublishesPerS()) / 2;
     }
 
@@ -132,7 +155,7 @@ final class Comparison {
     private PluginSwap.Result swapUnderLoad(MedsyncServer server, Audience audience, DeliveryRecorder recorder) {
         try (Publisher publisher = new Publisher(server.httpPort(), server.apiKey(), audience, settings.publishConnections())) {
             return PluginSwap.run(server, audience, recorder, publisher, settings.publishConnections(),
-                    halfLoadPublishesPerS, settings.swapPhaseMillis());
+                    heavyLoadPublishesPerS, settings.swapPhaseMillis());
         }
     }
 

@@ -6,6 +6,7 @@ import com.medsync.realtime.bench.scenario.HalfLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -42,7 +43,17 @@ final class Figures {
     }
 
     static Spread halfLoad(RunResults results, String key, ToDoubleFunction<HalfLoad> figure) {
-        return of(results, key, server -> figure.applyAsDouble(server.halfLoad()));
+        return load(results, key, ServerResults::halfLoad, figure);
+    }
+
+    static Spread heavyLoad(RunResults results, String key, ToDoubleFunction<HalfLoad> figure) {
+        return load(results, key, ServerResults::heavyLoad, figure);
+    }
+
+    /** @param which the fixed-rate step ({@link ServerResults#halfLoad} or {@link ServerResults#heavyLoad}) */
+    static Spread load(RunResults results, String key, Function<ServerResults, HalfLoad> which,
+            ToDoubleFunction<HalfLoad> figure) {
+        return of(results, key, server -> which.apply(server) == null ? Double.NaN : figure.applyAsDouble(which.apply(server)));
     }
 
     static Spread storm(RunResults results, String key) {
@@ -65,6 +76,12 @@ final class Figures {
     /** @return the ramp's highest sustained rate as events/s */
     static Spread sustained(RunResults results, String key) {
         return of(results, key, server -> server.fanOut().sustainedPublishesPerS() * results.fanOutSockets()
+                / (double) results.fanOutRooms());
+    }
+
+    /** @return the ramp's highest rate kept up with ({@link com.medsync.realtime.bench.scenario.FanOut.Step#keptUp}) as events/s */
+    static Spread keptUp(RunResults results, String key) {
+        return of(results, key, server -> server.fanOut().keptUpPublishesPerS() * results.fanOutSockets()
                 / (double) results.fanOutRooms());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.medsync.realtime.bench.scenario.Capacity;
+import com.medsync.realtime.bench.scenario.FanOut;
 import com.medsync.realtime.bench.scenario.HalfLoad;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes {@code latest.json} (the figures, with the keys issues #6 and #12 name: medians, with every repeat's
@@ -113,9 +115,19 @@ public final class Report {
             fanout.put("medsync_sustained_events_per_s", Math.round(sustained.median()));
             runs.set("medsync_sustained_events_per_s", sustained.json());
         }
+        Spread keptUp = Figures.keptUp(results, "medsync");
+        if (keptUp.measured()) {
+            fanout.put("medsync_kept_up_events_per_s", Math.round(keptUp.median()));
+            runs.set("medsync_kept_up_events_per_s", keptUp.json());
+        }
+        fanout.put("kept_up_max_p50_ms", FanOut.KEPT_UP_P50_MS);
         results.server("medsync", 1).map(ServerResults::halfLoad).ifPresent(half -> {
             fanout.put("half_load_publishes_per_s", Math.round(half.step().offeredPublishesPerS()));
             fanout.put("half_load_events_per_s", Math.round(half.step().offeredEventsPerS()));
+        });
+        results.server("medsync", 1).map(ServerResults::heavyLoad).ifPresent(heavy -> {
+            fanout.put("heavy_load_publishes_per_s", Math.round(heavy.step().offeredPublishesPerS()));
+            fanout.put("heavy_load_events_per_s", Math.round(heavy.step().offeredEventsPerS()));
         });
         Spread p99 = Figures.halfLoad(results, "medsync", half -> half.step().latency().p99());
         Spread.put(fanout, "p99_ms_at_half_load", p99.median());
@@ -123,6 +135,7 @@ public final class Report {
         Spread.put(fanout, "p999_ms_at_half_load", Figures.halfLoad(results, "medsync", half -> half.step().latency().p999()).median());
         ObjectNode cpu = fanout.putObject("server_cpu_us_per_event_at_half_load");
         ObjectNode half = fanout.putObject("half_load");
+        ObjectNode heavy = fanout.putObject("heavy_load");
         ObjectNode steps = fanout.putObject("steps");
         ObjectNode stepsByRepeat = fanout.putObject("steps_by_repeat");
         for (String key : results.serverKeys()) {
@@ -130,20 +143,9 @@ public final class Report {
             if (serverRuns.isEmpty()) {
                 continue;
             }
-            Spread serverCpu = Figures.halfLoad(results, key, HalfLoad::serverCpuUsPerEvent);
-            Spread.put(cpu, key, serverCpu.median());
-            ObjectNode server = half.putObject(key);
-            server.set("p50_ms", Figures.halfLoad(results, key, h -> h.step().latency().p50()).json());
-            server.set("p99_ms", Figures.halfLoad(results, key, h -> h.step().latency().p99()).json());
-            server.set("p999_ms", Figures.halfLoad(results, key, h -> h.step().latency().p999()).json());
-            server.set("delivered_events_per_s", Figures.halfLoad(results, key, h -> h.step().deliveredEventsPerS()).json());
-            server.set("server_cpu_us_per_event", serverCpu.json());
-            server.set("generator_cpu_us_per_event", Figures.halfLoad(results, key, HalfLoad::generatorCpuUsPerEvent).json());
-            server.set("server_cpu_ms", Figures.halfLoad(results, key, HalfLoad::serverCpuMs).json());
-            server.set("generator_cpu_ms", Figures.halfLoad(results, key, HalfLoad::generatorCpuMs).json());
-            server.set("accept_to_write_p50_ms", Figures.halfLoad(results, key, HalfLoad::acceptToWriteP50Ms).json());
-            server.set("accept_to_write_p99_ms", Figures.halfLoad(results, key, HalfLoad::acceptToWriteP99Ms).json());
-            server.set("runs", JSON.valueToTree(serverRuns.stream().map(ServerResults::halfLoad).toList()));
+            Spread.put(cpu, key, Figures.halfLoad(results, key, HalfLoad::serverCpuUsPerEvent).median());
+            load(results, key, ServerResults::halfLoad, half.putObject(key));
+            load(results, key, ServerResults::heavyLoad, heavy.putObject(key));
             serverRuns.stream().filter(run -> run.fanOut() != null).findFirst()
                     .ifPresent(run -> steps.set(key, JSON.valueToTree(run.fanOut().steps())));
             ArrayNode byRepeat = stepsByRepeat.putArray(key);
@@ -165,6 +167,21 @@ public final class Report {
                 Spread.put(server, "server_cpu_us_per_event", Figures.halfLoad(results, key, HalfLoad::serverCpuUsPerEvent).median());
             });
         }
+    }
+
+    /** One fixed-rate step's figures for one server, each with its spread and every run. */
+    private static void load(RunResults results, String key, Function<ServerResults, HalfLoad> which, ObjectNode server) {
+        server.set("p50_ms", Figures.load(results, key, which, h -> h.step().latency().p50()).json());
+        server.set("p99_ms", Figures.load(results, key, which, h -> h.step().latency().p99()).json());
+        server.set("p999_ms", Figures.load(results, key, which, h -> h.step().latency().p999()).json());
+        server.set("delivered_events_per_s", Figures.load(results, key, which, h -> h.step().deliveredEventsPerS()).json());
+        server.set("server_cpu_us_per_event", Figures.load(results, key, which, HalfLoad::serverCpuUsPerEvent).json());
+        server.set("generator_cpu_us_per_event", Figures.load(results, key, which, HalfLoad::generatorCpuUsPerEvent).json());
+        server.set("server_cpu_ms", Figures.load(results, key, which, HalfLoad::serverCpuMs).json());
+        server.set("generator_cpu_ms", Figures.load(results, key, which, HalfLoad::generatorCpuMs).json());
+        server.set("accept_to_write_p50_ms", Figures.load(results, key, which, HalfLoad::acceptToWriteP50Ms).json());
+        server.set("accept_to_write_p99_ms", Figures.load(results, key, which, HalfLoad::acceptToWriteP99Ms).json());
+        server.set("runs", JSON.valueToTree(results.runsOf(key).stream().map(which).toList()));
     }
 
     private static void capacity(RunResults results, ObjectNode capacity) {

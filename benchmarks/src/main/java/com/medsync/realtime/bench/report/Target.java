@@ -1,6 +1,7 @@
 package com.medsync.realtime.bench.report;
 
 import com.medsync.realtime.bench.scenario.Capacity;
+import com.medsync.realtime.bench.scenario.FanOut;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,11 +25,21 @@ public record Target(String issue, String target, String measured, boolean met) 
         Spread nodeP99 = Figures.halfLoad(results, "node_socketio", half -> half.step().latency().p99());
         String rate = results.server("medsync", 1).map(ServerResults::halfLoad)
                 .map(half -> String.format("%,.0f events/s", half.step().offeredEventsPerS())).orElse("half load");
-        targets.add(new Target("#12", "p99 publish-to-receive <= 20 ms at half of MedSync's sustained rate (" + rate + ", "
+        targets.add(new Target("#12", "p99 publish-to-receive <= 20 ms at half load: half of the highest rate MedSync kept up"
+                + " with, median <= " + Math.round(FanOut.KEPT_UP_P50_MS) + " ms (" + rate + ", "
                 + results.fanOutSockets() + " sockets)", ms(p99), p99.measured() && p99.median() <= P99_LIMIT_MS));
         targets.add(new Target("#12", "p99 at half load below node socket.io's at the same offered rate",
                 ms(p99) + " against " + ms(nodeP99),
                 p99.measured() && nodeP99.measured() && p99.median() < nodeP99.median()));
+        // The base of half load before 2026-12-06, kept beside the target so the change of base stays in view.
+        Spread heavyP99 = Figures.heavyLoad(results, "medsync", heavy -> heavy.step().latency().p99());
+        Spread nodeHeavyP99 = Figures.heavyLoad(results, "node_socketio", heavy -> heavy.step().latency().p99());
+        String heavyRate = results.server("medsync", 1).map(ServerResults::heavyLoad)
+                .map(heavy -> String.format("%,.0f events/s", heavy.step().offeredEventsPerS())).orElse("heavy load");
+        targets.add(new Target("#12", "(half load as measured before 2026-12-06) p99 <= 20 ms and below node socket.io's at heavy"
+                + " load: half of the highest rate MedSync sustained with deliveries >= 80% of offered (" + heavyRate + ")",
+                ms(heavyP99) + " against " + ms(nodeHeavyP99), heavyP99.measured() && nodeHeavyP99.measured()
+                        && heavyP99.median() <= P99_LIMIT_MS && heavyP99.median() < nodeHeavyP99.median()));
         Optional<Capacity.Level> top = results.runsOf("medsync").stream().map(Figures::top).flatMap(Optional::stream)
                 .max(Comparator.comparingInt(Capacity.Level::held));
         top.ifPresentOrElse(level -> targets.add(new Target("#12", "20,000 connections held", String.format("%,d held of %,d asked"
