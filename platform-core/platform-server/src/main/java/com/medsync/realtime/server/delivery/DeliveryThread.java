@@ -8,19 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import com.medsync.realtime.server.event.SequencedEvent;
 
 /**
- * Runs a node's deliveries on one thread, in the order the events were handed over. A publisher (an HTTP
+ * Runs a node's deliveries one batch at a time, in the order the events were handed over. A publisher (an HTTP
  * handler thread, a client event relayed to a room) returns once the broker accepted its event, as it does with
  * Redis, instead of waiting in line behind every other publisher's fan-out: with the fan-out done under the
  * broker's sequencing lock, publishers queued on that lock for tens of milliseconds at a time under load.
  *
- * <p>Whatever waits when the thread comes for work is delivered as one batch ({@link LocalDelivery#deliverAll}):
- * under load a socket's events go out in one write and each connection thread is woken once per batch, not once
- * per event, while an event that finds the thread idle still goes out at once.
+ * <p>Whoever holds the delivering lock takes events from the backlog and delivers them: this object's thread, or
+ * a publisher that found nobody delivering ({@link #deliverWaiting}, called once the broker's lock is released).
+ * When the node is not busy, an event is thus delivered by the thread that published it, with no hand-over to
+ * another thread: waking one costs a few microseconds of CPU per event and, on cores shared with other work, a
+ * wait for the scheduler that showed in the latency tail. A publisher delivers one batch at most; what waits
+ * after it, or while another thread delivers, goes to this object's thread, which delivers until the backlog is
+ * empty. Taking events only under the lock keeps them in order whichever thread delivers them.
+ *
+ * <p>Whatever waits when a deliverer takes the lock is delivered as one batch ({@link LocalDelivery#deliverAll}):
+ * under load a socket's events go out in one write and each connection thread is woken once per batch.
  *
  * <p>The backlog is bounded: a publisher that finds it full waits for room, so a burst the sockets cannot take
  * slows publishers down instead of growing the heap. A delivery that throws is logged and the next one runs.
@@ -29,7 +37,7 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryThread.class);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
-    /** How often an idle thread looks whether it was closed. */
+    /** How often an idle thread looks at the backlog and whether it was closed, should a wake-up be missed. */
     private static final Duration IDLE_CHECK = Duration.ofMillis(100);
 
     /** The most events delivered as one batch: bounds how long the first of them waits for the last. */
@@ -37,11 +45,15 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
 
     private final Consumer<List<SequencedEvent>> delivery;
     private final BlockingQueue<SequencedEvent> backlog;
+    /** Held by whichever thread takes events from the backlog, until it delivered them. */
+    private final ReentrantLock delivering = new ReentrantLock();
+    /** The batch being delivered; guarded by {@link #delivering}. */
+    private final List<SequencedEvent> batch = new ArrayList<>(MAX_BATCH);
     private final Thread thread;
     private volatile boolean closed;
 
     /**
-     * @param delivery what each batch of events is handed to, in order, on this object's thread
+     * @param delivery what each batch of events is handed to, in order, on the delivering thread
      *                 ({@link LocalDelivery#deliverAll})
      * @param capacity events that may wait for delivery before publishers wait too
      */
@@ -53,18 +65,51 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
         thread.start();
     }
 
-    /** Queues an event for delivery; waits while the backlog is full. After {@link #close} delivers it here. */
+    /** Queues an event for this object's thread to deliver; waits while the backlog is full. */
     @Override
     public void accept(SequencedEvent event) {
+        queue(event);
+        LockSupport.unpark(thread);
+    }
+
+    /**
+     * Queues an event without waking the thread: the caller delivers it with {@link #deliverWaiting} once it let
+     * go of its own locks. Waits while the backlog is full. After {@link #close} delivers it here.
+     */
+    public void queue(SequencedEvent event) {
         if (closed) {
-            deliver(List.of(event));
+            deliverAfterClose(event);
             return;
         }
+        if (backlog.offer(event)) {
+            return;
+        }
+        // Full: make sure the thread is draining it while this publisher waits for room.
+        LockSupport.unpark(thread);
         try {
             backlog.put(event);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to queue an event for delivery", e);
+        }
+    }
+
+    /**
+     * Delivers, on the calling thread, one batch of what waits, unless another thread is delivering right now
+     * (it looks at the backlog again once done). What still waits after the batch goes to this object's thread.
+     */
+    public void deliverWaiting() {
+        if (backlog.isEmpty() || !delivering.tryLock()) {
+            return;
+        }
+        try {
+            deliverBatch();
+        } finally {
+            delivering.unlock();
+        }
+        // Also catches an event queued by a publisher whose tryLock failed while this one held the lock.
+        if (!backlog.isEmpty()) {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -74,34 +119,59 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
     }
 
     private void run() {
-        List<SequencedEvent> batch = new ArrayList<>(MAX_BATCH);
-        try {
-            while (true) {
-                SequencedEvent event = backlog.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    batch.add(event);
-                    backlog.drainTo(batch, MAX_BATCH - 1);
-                    deliver(batch);
-                    batch.clear();
-                } else if (closed) {
-                    // What a publisher queued while this thread saw it closed (sockets are closed by now).
-                    while (backlog.drainTo(batch, MAX_BATCH) > 0) {
-                        deliver(batch);
-                        batch.clear();
-                    }
+        while (true) {
+            if (backlog.isEmpty()) {
+                if (closed) {
                     return;
                 }
+                LockSupport.parkNanos(this, IDLE_CHECK.toNanos());
+                if (Thread.interrupted()) {
+                    log.warn("Delivery thread interrupted; {} events were not delivered", backlog.size());
+                    return;
+                }
+                continue;
             }
-        } catch (InterruptedException e) {
-            log.warn("Delivery thread interrupted; {} events were not delivered", backlog.size());
+            delivering.lock();
+            try {
+                deliverBatch();
+            } finally {
+                delivering.unlock();
+            }
         }
     }
 
-    private void deliver(List<SequencedEvent> events) {
+    /** Takes up to a batch from the backlog and delivers it; with {@link #delivering} held. */
+    private void deliverBatch() {
+        backlog.drainTo(batch, MAX_BATCH);
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            delivery.accept(events);
+            delivery.accept(batch);
         } catch (RuntimeException e) {
-            log.error("Delivery of {} events from offset {} failed", events.size(), events.get(0).offset(), e);
+            log.error("Delivery of {} events from offset {} failed", batch.size(), batch.get(0).offset(), e);
+        } finally {
+            batch.clear();
+        }
+    }
+
+    /** After close, on the publisher's thread: what is still waiting first, so the order holds. */
+    private void deliverAfterClose(SequencedEvent event) {
+        delivering.lock();
+        try {
+            while (!backlog.isEmpty()) {
+                deliverBatch();
+            }
+            batch.add(event);
+            try {
+                delivery.accept(batch);
+            } catch (RuntimeException e) {
+                log.error("Delivery of event {} failed", event.offset(), e);
+            } finally {
+                batch.clear();
+            }
+        } finally {
+            delivering.unlock();
         }
     }
 
@@ -109,6 +179,7 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(DRAIN_ON_CLOSE.toMillis());
         } catch (InterruptedException e) {

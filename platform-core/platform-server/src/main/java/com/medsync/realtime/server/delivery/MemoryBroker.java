@@ -11,29 +11,48 @@ import com.medsync.realtime.server.event.SequencedEvent;
 /**
  * The single-node broker: an accepted event gets the next offset of an in-memory log and is handed to this
  * node's delivery (on the server, a {@link DeliveryThread}). Sequencing and the hand-over happen under one lock,
- * so events reach delivery in offset order even when several threads publish at once.
+ * so events reach delivery in offset order even when several threads publish at once; a delivery thread's
+ * publisher then delivers what waits itself, outside that lock, when nobody else is delivering.
  */
 public final class MemoryBroker implements Broker {
 
-    private final Consumer<SequencedEvent> delivery;
+    private final Consumer<SequencedEvent> handOver;
+    private final Runnable afterHandOver;
     private final RetainedEvents log;
     private final Object sequencing = new Object();
 
     /**
-     * @param delivery  this node's delivery ({@link LocalDelivery#deliver})
+     * @param deliveries this node's delivery: the publishing thread queues its event there and then delivers
+     *                   what waits, unless another thread is delivering ({@link DeliveryThread#deliverWaiting})
+     * @param retention  how long events stay replayable for connection state recovery
+     * @param maxEvents  how many events stay replayable at most (0: none, recovery off)
+     */
+    public MemoryBroker(DeliveryThread deliveries, Duration retention, int maxEvents, Clock clock) {
+        this(deliveries::queue, deliveries::deliverWaiting, retention, maxEvents, clock);
+    }
+
+    /**
+     * @param delivery  this node's delivery, called under the sequencing lock ({@link LocalDelivery#deliver})
      * @param retention how long events stay replayable for connection state recovery
      * @param maxEvents how many events stay replayable at most (0: none, recovery off)
      */
     public MemoryBroker(Consumer<SequencedEvent> delivery, Duration retention, int maxEvents, Clock clock) {
-        this.delivery = delivery;
+        this(delivery, () -> { }, retention, maxEvents, clock);
+    }
+
+    private MemoryBroker(Consumer<SequencedEvent> handOver, Runnable afterHandOver, Duration retention, int maxEvents,
+            Clock clock) {
+        this.handOver = handOver;
+        this.afterHandOver = afterHandOver;
         this.log = new RetainedEvents(retention, maxEvents, clock);
     }
 
     @Override
     public void publish(OutboundEvent event) {
         synchronized (sequencing) {
-            delivery.accept(log.append(event));
+            handOver.accept(log.append(event));
         }
+        afterHandOver.run();
     }
 
     @Override

@@ -143,6 +143,98 @@ class DeliveryThreadTest {
                 "e-3@" + Thread.currentThread().getName());
     }
 
+    @Test
+    void aPublisherThatFindsNobodyDeliveringDeliversItsEventItself() {
+        try (DeliveryThread deliveries = new DeliveryThread(each(event -> delivered.add(event.offset() + "@"
+                + Thread.currentThread().getName())), 10)) {
+            deliveries.queue(event(1));
+            deliveries.deliverWaiting();
+
+            assertThat(delivered).containsExactly("e-1@" + Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void whileAnotherThreadDeliversAPublisherReturnsAtOnceAndItsEventFollowsInOrder() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (DeliveryThread deliveries = new DeliveryThread(each(event -> {
+            started.countDown();
+            awaitQuietly(release);
+            delivered.add(event.offset());
+        }), 10)) {
+            Future<?> one = first.submit(() -> {
+                deliveries.queue(event(1));
+                deliveries.deliverWaiting(); // delivers e-1, held until released
+            });
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            second.submit(() -> {
+                deliveries.queue(event(2));
+                deliveries.deliverWaiting();
+            }).get(5, TimeUnit.SECONDS);
+            assertThat(delivered).as("the second publisher did not wait for the first one's delivery").isEmpty();
+
+            release.countDown();
+            one.get(5, TimeUnit.SECONDS);
+            awaitDelivered(2);
+        } finally {
+            first.shutdownNow();
+            second.shutdownNow();
+        }
+        assertThat(delivered).containsExactly("e-1", "e-2");
+    }
+
+    @Test
+    void aPublisherDeliversOneBatchAtMostAndTheThreadTheRest() throws Exception {
+        List<String> batchThreads = Collections.synchronizedList(new ArrayList<>());
+        try (DeliveryThread deliveries = new DeliveryThread(batch -> {
+            batchThreads.add(Thread.currentThread().getName());
+            batch.forEach(event -> delivered.add(event.offset()));
+        }, 500)) {
+            for (int i = 1; i <= 300; i++) {
+                deliveries.queue(event(i));
+            }
+            deliveries.deliverWaiting();
+            awaitDelivered(300);
+        }
+        assertThat(batchThreads.stream().filter(Thread.currentThread().getName()::equals).count()).isLessThanOrEqualTo(1);
+        assertThat(batchThreads).contains("medsync-delivery");
+        assertThat(delivered).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 300).mapToObj(i -> "e-" + i).toList());
+    }
+
+    @Test
+    void manyPublishersGetEveryEventDeliveredOnceInTheOrderOfTheirSequencing() throws Exception {
+        int publishers = 4;
+        int each = 5_000;
+        Object sequencing = new Object();
+        int[] next = {0};
+        ExecutorService pool = Executors.newFixedThreadPool(publishers);
+        // A small backlog, so publishers also wait for room while others deliver.
+        try (DeliveryThread deliveries = new DeliveryThread(each(event -> delivered.add(event.offset())), 50)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int p = 0; p < publishers; p++) {
+                running.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        synchronized (sequencing) { // as the broker hands events over in offset order
+                            deliveries.queue(event(++next[0]));
+                        }
+                        deliveries.deliverWaiting();
+                    }
+                }));
+            }
+            for (Future<?> publisher : running) {
+                publisher.get(30, TimeUnit.SECONDS);
+            }
+            awaitDelivered(publishers * each);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(delivered).isEqualTo(java.util.stream.IntStream.rangeClosed(1, publishers * each)
+                .mapToObj(i -> "e-" + i).toList());
+    }
+
     private void awaitDelivered(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (delivered.size() < count && System.nanoTime() < deadline) {
