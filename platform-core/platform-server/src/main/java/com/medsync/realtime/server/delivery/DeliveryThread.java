@@ -20,12 +20,13 @@ import com.medsync.realtime.server.event.SequencedEvent;
  * broker's sequencing lock, publishers queued on that lock for tens of milliseconds at a time under load.
  *
  * <p>Whoever holds the delivering lock takes events from the backlog and delivers them: this object's thread, or
- * a publisher that found nobody delivering ({@link #deliverWaiting}, called once the broker's lock is released).
- * When the node is not busy, an event is thus delivered by the thread that published it, with no hand-over to
- * another thread: waking one costs a few microseconds of CPU per event and, on cores shared with other work, a
- * wait for the scheduler that showed in the latency tail. A publisher delivers one batch at most; what waits
- * after it, or while another thread delivers, goes to this object's thread, which delivers until the backlog is
- * empty. Taking events only under the lock keeps them in order whichever thread delivers them.
+ * a publisher that found its event alone in the backlog and nobody delivering ({@link #deliverWaiting}, called
+ * once the broker's lock is released). When the node is not busy, an event is thus delivered by the thread that
+ * published it, with no hand-over to another thread: waking one costs a few microseconds of CPU per event and,
+ * on cores shared with other work, a wait for the scheduler that showed in the latency tail. What waits with
+ * other events, or while another thread delivers, goes to this object's thread, which delivers it in batches
+ * until the backlog is empty. Taking events only under the lock keeps them in order whichever thread delivers
+ * them.
  *
  * <p>Whatever waits when a deliverer takes the lock is delivered as one batch ({@link LocalDelivery#deliverAll}):
  * under load a socket's events go out in one write and each connection thread is woken once per batch.
@@ -95,11 +96,22 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
     }
 
     /**
-     * Delivers, on the calling thread, one batch of what waits, unless another thread is delivering right now
-     * (it looks at the backlog again once done). What still waits after the batch goes to this object's thread.
+     * Delivers, on the calling thread, the event it just queued when it is the only one waiting and nobody is
+     * delivering: the node is idle, and a hand-over would only add a wake-up. With more waiting, this object's
+     * thread delivers them as a batch, as it does what is queued while another thread delivers (that thread looks
+     * at the backlog again once done): publishers that come faster than one at a time neither wait for each
+     * other's fan-out nor split the batches into one event each.
      */
     public void deliverWaiting() {
-        if (backlog.isEmpty() || !delivering.tryLock()) {
+        int waiting = backlog.size();
+        if (waiting == 0) {
+            return;
+        }
+        if (waiting > 1) {
+            LockSupport.unpark(thread);
+            return;
+        }
+        if (!delivering.tryLock()) {
             return;
         }
         try {

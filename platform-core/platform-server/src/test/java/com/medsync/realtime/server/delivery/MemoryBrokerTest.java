@@ -52,6 +52,22 @@ class MemoryBrokerTest {
     }
 
     @Test
+    void withADeliveryThreadAnIdleNodesPublisherDeliversItsEventBeforePublishReturns() {
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        try (DeliveryThread deliveries = new DeliveryThread(batch -> batch.forEach(sequenced -> {
+            delivered.add(sequenced);
+            threads.add(Thread.currentThread().getName());
+        }), 10)) {
+            MemoryBroker broker = new MemoryBroker(deliveries, Duration.ofMinutes(2), 100, clock);
+            broker.publish(event("a"));
+            broker.publish(event("b"));
+
+            assertThat(ids(delivered)).containsExactly("a", "b");
+            assertThat(threads).containsOnly(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
     void eventsAfterAnOffsetAreEveryLaterEventInOrder() {
         MemoryBroker broker = broker(Duration.ofMinutes(2), 100);
         for (String id : List.of("a", "b", "c", "d")) {
