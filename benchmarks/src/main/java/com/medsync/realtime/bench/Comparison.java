@@ -65,14 +65,6 @@ final class Comparison {
         return profiles;
     }
 
-    double halfLoadPublishesPerS() {
-        return halfLoadPublishesPerS;
-    }
-
-    double heavyLoadPublishesPerS() {
-        return heavyLoadPublishesPerS;
-    }
-
     ServerResults measure(String key, int repeat) {
         LOG.info("==== {} (repeat {}) ====", key, repeat);
         Capacity.Result capacity = null;
@@ -113,11 +105,11 @@ final class Comparison {
                 fanOut.run(3 * settings.firstPublishesPerS(), settings.warmUpMillis() / 2);
                 ramp = fanOut.ramp(settings.firstPublishesPerS(), settings.rampFactor(), settings.maxSteps(), settings.stepMillis());
                 if (server instanceof MedsyncServer && halfLoadPublishesPerS <= 0) {
-                    halfLoadPublishesPerS = settings.halfLoadPublishesPerS() > 0 ? settings.halfLoadPublishesPerS()
-                            : halfOfKeptUp(ramp);
+                    halfLoadPublishesPerS = halfOfKeptUp(ramp);
                     heavyLoadPublishesPerS = halfOfSustained(ramp);
                 }
-                double half = halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : halfOfKeptUp(ramp);
+                double half = settings.halfLoadPublishesPerS() > 0 ? settings.halfLoadPublishesPerS()
+                        : halfLoadPublishesPerS > 0 ? halfLoadPublishesPerS : halfOfKeptUp(ramp);
                 halfLoad = HalfLoad.run(server, fanOut, recorder, half, settings.halfLoadMillis());
                 LOG.info("half load {} ({} publishes/s): {}", key, Math.round(half), halfLoad);
                 double heavy = heavyLoadPublishesPerS > 0 ? heavyLoadPublishesPerS : halfOfSustained(ramp);

@@ -155,6 +155,11 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
     /** Takes up to a batch from the backlog and delivers it; with {@link #delivering} held. */
     private void deliverBatch() {
         backlog.drainTo(batch, MAX_BATCH);
+        deliverTaken();
+    }
+
+    /** Delivers {@link #batch} and empties it; with {@link #delivering} held. */
+    private void deliverTaken() {
         if (batch.isEmpty()) {
             return;
         }
@@ -175,13 +180,7 @@ public final class DeliveryThread implements Consumer<SequencedEvent>, AutoClose
                 deliverBatch();
             }
             batch.add(event);
-            try {
-                delivery.accept(batch);
-            } catch (RuntimeException e) {
-                log.error("Delivery of event {} failed", event.offset(), e);
-            } finally {
-                batch.clear();
-            }
+            deliverTaken();
         } finally {
             delivering.unlock();
         }
