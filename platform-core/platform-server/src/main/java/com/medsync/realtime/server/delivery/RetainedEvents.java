@@ -56,28 +56,32 @@ final class RetainedEvents {
         long sequence = ++lastSequence;
         SequencedEvent sequenced = new SequencedEvent(epoch + "-" + sequence, event);
         if (maxEvents > 0) {
-            held.addLast(new Held(sequence, clock.millis(), sequenced));
+            held.addLast(new Held(sequence, clock.millis(), CompactEvent.of(sequenced)));
         }
         trim();
         return sequenced;
     }
 
     /** @return the events after {@code offset}, when every one of them is still held */
-    synchronized Optional<List<SequencedEvent>> after(String offset) {
-        trim();
-        long sequence = sequenceOf(offset);
-        // Every event after `sequence` is held when the oldest held one directly follows it (or none follows).
-        long oldestHeld = held.isEmpty() ? lastSequence + 1 : held.peekFirst().sequence();
-        if (sequence < 0 || sequence > lastSequence || sequence < oldestHeld - 1) {
-            return Optional.empty();
-        }
-        List<SequencedEvent> events = new ArrayList<>((int) (lastSequence - sequence));
-        for (Held entry : held) {
-            if (entry.sequence() > sequence) {
-                events.add(entry.event());
+    Optional<List<SequencedEvent>> after(String offset) {
+        List<CompactEvent> missed;
+        synchronized (this) {
+            trim();
+            long sequence = sequenceOf(offset);
+            // Every event after `sequence` is held when the oldest held one directly follows it (or none follows).
+            long oldestHeld = held.isEmpty() ? lastSequence + 1 : held.peekFirst().sequence();
+            if (sequence < 0 || sequence > lastSequence || sequence < oldestHeld - 1) {
+                return Optional.empty();
+            }
+            missed = new ArrayList<>((int) (lastSequence - sequence));
+            for (Held entry : held) {
+                if (entry.sequence() > sequence) {
+                    missed.add(entry.event());
+                }
             }
         }
-        return Optional.of(events);
+        // Parsing is the costly part of a replay; publishers need not wait for it.
+        return Optional.of(missed.stream().map(CompactEvent::inflate).toList());
     }
 
     synchronized Optional<String> last() {
@@ -110,6 +114,6 @@ final class RetainedEvents {
         }
     }
 
-    private record Held(long sequence, long acceptedAtMillis, SequencedEvent event) {
+    private record Held(long sequence, long acceptedAtMillis, CompactEvent event) {
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.medsync.realtime.server.event.Payloads;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class EncoderArguments {
 
     private static boolean anyBinary(List<?> args) {
         for (Object arg : args) {
-            if (arg instanceof JsonNode node && containsBinary(node)) {
+            if (arg instanceof JsonNode node && Payloads.containsBinary(node)) {
                 return true;
             }
         }
@@ -69,20 +70,6 @@ final class EncoderArguments {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize event arguments: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static boolean containsBinary(JsonNode node) {
-        if (node.isBinary()) {
-            return true;
-        }
-        if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                if (containsBinary(child)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Bytes as {@code byte[]}, containers as lists and maps, every other value left as its node. */
