@@ -16,8 +16,11 @@ public final class Jcmd {
     /**
      * What each of the heap's parts has in use: G1 prints one line for its whole heap ("garbage-first heap total
      * ...K, used ...K"), the throughput and serial collectors one per generation (PSYoungGen and ParOldGen, ...).
+     * Shenandoah's line has its own shape ({@link #SHENANDOAH_USED}).
      */
     private static final Pattern HEAP_USED = Pattern.compile("total\\s+\\d+K,\\s+used\\s+(\\d+)K");
+    /** Shenandoah's one line for its whole heap: "1024M max, 1024M soft max, 512M committed, 8704K used". */
+    private static final Pattern SHENANDOAH_USED = Pattern.compile("committed,\\s+(\\d+)([BKMG])\\s+used");
 
     private Jcmd() {
     }
@@ -37,10 +40,15 @@ public final class Jcmd {
             kilobytes += Long.parseLong(used.group(1));
             found = true;
         }
-        if (!found) {
-            throw new IllegalStateException("no heap figure in jcmd GC.heap_info:\n" + info);
+        if (found) {
+            return kilobytes * 1024;
         }
-        return kilobytes * 1024;
+        Matcher shenandoah = SHENANDOAH_USED.matcher(info);
+        if (shenandoah.find()) {
+            int shift = "BKMG".indexOf(shenandoah.group(2)) * 10;
+            return Long.parseLong(shenandoah.group(1)) << shift;
+        }
+        throw new IllegalStateException("no heap figure in jcmd GC.heap_info:\n" + info);
     }
 
     public static void startRecording(long pid, Path file) {

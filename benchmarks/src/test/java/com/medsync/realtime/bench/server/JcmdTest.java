@@ -35,6 +35,20 @@ class JcmdTest {
     }
 
     @Test
+    void shenandoahReportsItsWholeHeapWithAUnitOfItsChoice() {
+        String info = """
+                17595:
+                Shenandoah Heap
+                 1024M max, 1024M soft max, 512M committed, 8704K used
+                 2048 x 512K regions
+                Status: not cancelled
+                """;
+
+        assertThat(Jcmd.heapUsedBytes(info)).isEqualTo(8704L * 1024);
+        assertThat(Jcmd.heapUsedBytes(info.replace("8704K used", "171M used"))).isEqualTo(171L * 1024 * 1024);
+    }
+
+    @Test
     void anAnswerWithoutAHeapIsAnError() {
         assertThatThrownBy(() -> Jcmd.heapUsedBytes("4242:\nNo such process\n"))
                 .hasMessageContaining("no heap figure");
