@@ -19,6 +19,7 @@ module com.medsync.realtime.server {
     requires micrometer.registry.prometheus;
     requires org.slf4j;
     requires java.net.http;
+    requires java.management;
     requires lettuce.core;
     // at.favre.lib:bcrypt and its at.favre.lib:bytes declare no module name: automatic modules named after their jars.
     requires bcrypt;

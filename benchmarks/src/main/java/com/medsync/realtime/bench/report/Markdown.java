@@ -328,9 +328,10 @@ final class Markdown {
                 + results.settings().get("closed_concurrency") + " concurrent HTTP callers, each publishing again as soon as"
                 + " its previous publish is answered, after a warm-up of " + results.settings().get("closed_warm_up_events")
                 + " events.");
-        line("- JVM servers: `" + results.serverJvmOptions() + "` (bare netty-socketio: otherwise the JVM's defaults;"
-                + " MedSync: after the defaults of `bin/medsync-realtime`, `-XX:+UseParallelGC -XX:TieredStopAtLevel=1"
-                + " -Dio.netty.leakDetection.level=disabled`). MedSync: the built distribution, phase week1, every plugin;"
+        line("- JVM servers: `" + results.serverJvmOptions() + "` (bare netty-socketio: otherwise the JVM's defaults, G1;"
+                + " MedSync: after the defaults of `bin/medsync-realtime`, `-XX:+UseShenandoahGC -XX:TieredStopAtLevel=1"
+                + " -Dio.netty.leakDetection.level=disabled`, G1 instead of Shenandoah on a JDK without it; the server's"
+                + " first log line names the collector). MedSync: the built distribution, phase week1, every plugin;"
                 + " `medsync.limits.outbound-queue` raised to " + results.medsyncOutboundQueue()
                 + " (documented setting, through `JAVA_OPTS`) so a load generator that falls behind at saturation is not"
                 + " disconnected as a slow client; every socket has its own `sub`, so `connections-per-user` never applies.");

@@ -7,11 +7,14 @@ import com.typesafe.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * Command-line entry point. The deployment file is {@code $MEDSYNC_CONFIG} when set, else
@@ -30,6 +33,7 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> environment = System.getenv();
+        log.info(runtimeDescription());
         MedsyncServer server;
         try {
             Config config = new ConfigLoader().load(deploymentFile(environment), environment, System.getProperties());
@@ -55,6 +59,19 @@ public final class Main {
             stopped.countDown();
         }, "medsync-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * The JVM a node runs on, as operators comparing nodes or figures need it: the launcher picks the collector
+     * (it falls back when the JDK lacks one), and heap and processors come from the machine unless set.
+     */
+    static String runtimeDescription() {
+        Runtime runtime = Runtime.getRuntime();
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        return "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), garbage collector: "
+                + collectors + ", max heap " + runtime.maxMemory() / (1024 * 1024) + " MB, "
+                + runtime.availableProcessors() + " processors";
     }
 
     static Optional<Path> deploymentFile(Map<String, String> environment) {
