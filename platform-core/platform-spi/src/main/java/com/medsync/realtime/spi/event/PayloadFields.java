@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.spi.room.Room;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,7 +115,7 @@ public final class PayloadFields {
         if (value.isTextual()) {
             try {
                 // An offset is required: a local time means different instants to different readers.
-                return OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                return IsoTimestamps.parse(value.textValue());
             } catch (DateTimeParseException e) {
                 // answered below
             }

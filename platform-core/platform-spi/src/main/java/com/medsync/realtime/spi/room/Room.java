@@ -2,7 +2,6 @@ package com.medsync.realtime.spi.room;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A room name of the MedSync contract: {@code kind:id}, with kind one of {@code pharmacy}, {@code chat},
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record Room(Kind kind, String id) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final int MAX_ID_LENGTH = 128;
 
     /** The kinds of room the contract defines. */
     public enum Kind {
@@ -37,7 +36,7 @@ public record Room(Kind kind, String id) {
 
     public Room {
         Objects.requireNonNull(kind, "kind");
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException("room id must match [A-Za-z0-9_-]{1,128}: " + id);
         }
     }
@@ -66,7 +65,19 @@ public record Room(Kind kind, String id) {
 
     /** @return whether a string is a valid room id ({@code [A-Za-z0-9_-]{1,128}}) */
     public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
+        // A loop rather than a regular expression: every published event and every join checks ids.
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Room user(String id) {
