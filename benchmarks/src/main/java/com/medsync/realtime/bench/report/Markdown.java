@@ -329,9 +329,9 @@ final class Markdown {
                 + " its previous publish is answered, after a warm-up of " + results.settings().get("closed_warm_up_events")
                 + " events.");
         line("- JVM servers: `" + results.serverJvmOptions() + "` (bare netty-socketio: otherwise the JVM's defaults, G1;"
-                + " MedSync: after the defaults of `bin/medsync-realtime`, `-XX:+UseShenandoahGC -XX:TieredStopAtLevel=1"
-                + " -Dio.netty.leakDetection.level=disabled`, G1 instead of Shenandoah on a JDK without it; the server's"
-                + " first log line names the collector). MedSync: the built distribution, phase week1, every plugin;"
+                + " MedSync: after the defaults of `bin/medsync-realtime`, `-XX:+UseParallelGC -XX:TieredStopAtLevel=1"
+                + " -Dio.netty.leakDetection.level=disabled`, a collector among the options above replacing that one; the"
+                + " server's first log line names the collector). MedSync: the built distribution, phase week1, every plugin;"
                 + " `medsync.limits.outbound-queue` raised to " + results.medsyncOutboundQueue()
                 + " (documented setting, through `JAVA_OPTS`) so a load generator that falls behind at saturation is not"
                 + " disconnected as a slow client; every socket has its own `sub`, so `connections-per-user` never applies.");
