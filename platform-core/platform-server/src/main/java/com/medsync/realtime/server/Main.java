@@ -63,7 +63,7 @@ public final class Main {
 
     /**
      * The JVM a node runs on, as operators comparing nodes or figures need it: the launcher picks the collector
-     * (it falls back when the JDK lacks one), and heap and processors come from the machine unless set.
+     * (unless JAVA_OPTS names one), and heap and processors come from the machine unless set.
      */
     static String runtimeDescription() {
         Runtime runtime = Runtime.getRuntime();

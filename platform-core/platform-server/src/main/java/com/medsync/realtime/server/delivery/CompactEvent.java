@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * An event as the recovery log holds it: the payload as its JSON bytes instead of a tree.
  *
- * <p>At a high rate the log holds thousands of events for a few seconds each: long enough to outlive a young
+ * <p>The log holds up to thousands of events for seconds to minutes each: long enough to outlive a young
  * collection, so the collector copies every one of them and promotes many (only to find them dead in the old
  * generation later). A tree is dozens of nodes, map entries and strings per event; one byte array is a fraction
  * of that to copy. Replays, which are rare, parse the bytes again. A payload holding binary attachments stays a
