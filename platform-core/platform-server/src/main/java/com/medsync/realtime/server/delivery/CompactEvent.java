@@ -32,11 +32,10 @@ final class CompactEvent {
     private final String name;
     private final Set<Room> rooms;
     private final Optional<String> exceptSocket;
-    // Exactly one of the two is set.
-    private final byte[] json;
-    private final JsonNode tree;
+    private final Payload payload;
 
-    private CompactEvent(SequencedEvent sequenced, byte[] json, JsonNode tree) {
+    /** @param payload the event's payload as {@link Payload#of} made it */
+    CompactEvent(SequencedEvent sequenced, Payload payload) {
         OutboundEvent event = sequenced.event();
         this.offset = sequenced.offset();
         this.receivedNanos = sequenced.receivedNanos();
@@ -44,21 +43,7 @@ final class CompactEvent {
         this.name = event.name();
         this.rooms = event.rooms();
         this.exceptSocket = event.exceptSocket();
-        this.json = json;
-        this.tree = tree;
-    }
-
-    static CompactEvent of(SequencedEvent sequenced) {
-        JsonNode data = sequenced.event().data();
-        if (Payloads.containsBinary(data)) {
-            return new CompactEvent(sequenced, null, data);
-        }
-        try {
-            return new CompactEvent(sequenced, JSON.writeValueAsBytes(data), null);
-        } catch (JsonProcessingException e) {
-            // A tree of JSON nodes always serializes; this would be a bug, not bad input.
-            throw new IllegalStateException("Event " + sequenced.event().id() + " did not serialize", e);
-        }
+        this.payload = payload;
     }
 
     String offset() {
@@ -67,14 +52,35 @@ final class CompactEvent {
 
     /** The event as it was appended (an equal one: a new tree parsed from the held bytes). */
     SequencedEvent inflate() {
-        JsonNode data = tree;
-        if (data == null) {
+        return new SequencedEvent(offset, new OutboundEvent(id, name, payload.tree(), rooms, exceptSocket),
+                receivedNanos);
+    }
+
+    /** A payload as held: its JSON bytes, or its tree when it holds binary attachments (exactly one is set). */
+    record Payload(byte[] json, JsonNode binaryTree) {
+
+        static Payload of(JsonNode data) {
+            if (Payloads.containsBinary(data)) {
+                return new Payload(null, data);
+            }
             try {
-                data = JSON.readTree(json);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Held event " + id + " did not parse", e);
+                return new Payload(JSON.writeValueAsBytes(data), null);
+            } catch (JsonProcessingException e) {
+                // A tree of JSON nodes always serializes; this would be a bug, not bad input.
+                throw new IllegalStateException("A payload did not serialize", e);
             }
         }
-        return new SequencedEvent(offset, new OutboundEvent(id, name, data, rooms, exceptSocket), receivedNanos);
+
+        /** @return the payload as a tree: a new one parsed from the bytes */
+        JsonNode tree() {
+            if (binaryTree != null) {
+                return binaryTree;
+            }
+            try {
+                return JSON.readTree(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("A held payload did not parse", e);
+            }
+        }
     }
 }

@@ -49,8 +49,9 @@ public final class MemoryBroker implements Broker {
 
     @Override
     public void publish(OutboundEvent event) {
+        RetainedEvents.Pending pending = log.prepare(event);
         synchronized (sequencing) {
-            handOver.accept(log.append(event));
+            handOver.accept(log.append(pending));
         }
         afterHandOver.run();
     }

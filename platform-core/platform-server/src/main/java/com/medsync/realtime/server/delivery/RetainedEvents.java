@@ -52,11 +52,19 @@ final class RetainedEvents {
         return epoch + "-0";
     }
 
-    synchronized SequencedEvent append(OutboundEvent event) {
+    /**
+     * The event made ready to {@link #append}: its payload already in the form the log holds. Serializing is the
+     * costly part of appending, and the broker calls this before taking its sequencing lock.
+     */
+    Pending prepare(OutboundEvent event) {
+        return new Pending(event, maxEvents > 0 ? CompactEvent.Payload.of(event.data()) : null);
+    }
+
+    synchronized SequencedEvent append(Pending pending) {
         long sequence = ++lastSequence;
-        SequencedEvent sequenced = new SequencedEvent(epoch + "-" + sequence, event);
-        if (maxEvents > 0) {
-            held.addLast(new Held(sequence, clock.millis(), CompactEvent.of(sequenced)));
+        SequencedEvent sequenced = new SequencedEvent(epoch + "-" + sequence, pending.event());
+        if (pending.payload() != null) {
+            held.addLast(new Held(sequence, clock.millis(), new CompactEvent(sequenced, pending.payload())));
         }
         trim();
         return sequenced;
@@ -112,6 +120,10 @@ final class RetainedEvents {
         while (!held.isEmpty() && (held.size() > maxEvents || held.peekFirst().acceptedAtMillis() <= oldestKept)) {
             held.removeFirst();
         }
+    }
+
+    /** An event and what the log holds of its payload (null: nothing, recovery off). */
+    record Pending(OutboundEvent event, CompactEvent.Payload payload) {
     }
 
     private record Held(long sequence, long acceptedAtMillis, CompactEvent event) {

@@ -24,6 +24,10 @@ class CompactEventTest {
                 Set.of(Room.parse("pharmacy:ph_1").orElseThrow(), Room.user("u1")), Optional.of("sock-1")), 42L);
     }
 
+    private static CompactEvent held(SequencedEvent sequenced) {
+        return new CompactEvent(sequenced, CompactEvent.Payload.of(sequenced.event().data()));
+    }
+
     @Test
     void aHeldEventInflatesToAnEqualEvent() throws Exception {
         JsonNode data = JSON.readTree("""
@@ -31,7 +35,7 @@ class CompactEventTest {
                  "note":null,"drugName":"Paracétamol \\u2603","items":[{"sku":"a"},[1,2.5e-3]],"empty":{}}""");
         SequencedEvent original = sequenced(data);
 
-        CompactEvent held = CompactEvent.of(original);
+        CompactEvent held = held(original);
 
         assertThat(held.offset()).isEqualTo("e-7");
         assertThat(held.inflate()).isEqualTo(original);
@@ -43,7 +47,7 @@ class CompactEventTest {
         ObjectNode data = JSON.createObjectNode().put("caption", "scan");
         data.putArray("files").add(BinaryNode.valueOf(new byte[] {1, 2, 3}));
 
-        SequencedEvent inflated = CompactEvent.of(sequenced(data)).inflate();
+        SequencedEvent inflated = held(sequenced(data)).inflate();
 
         assertThat(inflated.event().data().path("files").get(0).isBinary()).isTrue();
         assertThat(inflated).isEqualTo(sequenced(data));
@@ -58,7 +62,7 @@ class CompactEventTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-            assertThat(CompactEvent.of(original).inflate()).isEqualTo(original);
+            assertThat(held(original).inflate()).isEqualTo(original);
         }
     }
 }
