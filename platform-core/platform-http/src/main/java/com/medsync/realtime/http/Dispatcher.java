@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes a request and runs its handler on the handler pool, turning every outcome into a response. */
+/**
+ * Routes a request and runs its handler, on the handler pool or (for a route added with
+ * {@link Router#routeOnNetworkThread}) on the calling network thread, turning every outcome into a response.
+ */
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -21,8 +24,8 @@ final class Dispatcher {
     }
 
     /**
-     * Answers {@code request} through {@code done}, exactly once: at once for routing errors, later from a
-     * handler thread otherwise.
+     * Answers {@code request} through {@code done}, exactly once: at once for routing errors and for handlers
+     * that run on the network thread, later from a handler thread otherwise.
      */
     void dispatch(HttpRequest request, List<String> segments, Consumer<HttpResponse> done) {
         RouteMatch match = router.match(request.method(), segments);
@@ -35,16 +38,21 @@ final class Dispatcher {
             return;
         }
         HttpRequest routed = request.withPathParams(found.params());
+        Runnable run = () -> {
+            HttpResponse response = Problems.internal();
+            try {
+                response = invoke(found.handler(), routed);
+            } finally {
+                // Even a fatal error gets an answer, so the connection is not left waiting.
+                done.accept(response);
+            }
+        };
+        if (found.onNetworkThread()) {
+            run.run();
+            return;
+        }
         try {
-            handlers.execute(() -> {
-                HttpResponse response = Problems.internal();
-                try {
-                    response = invoke(found.handler(), routed);
-                } finally {
-                    // Even a fatal error gets an answer, so the connection is not left waiting.
-                    done.accept(response);
-                }
-            });
+            handlers.execute(run);
         } catch (RejectedExecutionException e) {
             LOG.warn("handler pool full or stopped; answering 503 to {} {}", request.method(), request.path());
             done.accept(Problems.unavailable());

@@ -6,8 +6,8 @@ import java.util.Set;
 /** What the {@link Router} found for a method and path. */
 sealed interface RouteMatch {
 
-    /** A route answers this method and path. */
-    record Found(HttpHandler handler, Map<String, String> params) implements RouteMatch {
+    /** A route answers this method and path; its handler runs on the network thread or a handler thread. */
+    record Found(HttpHandler handler, Map<String, String> params, boolean onNetworkThread) implements RouteMatch {
     }
 
     /** No route has this path. */

@@ -258,6 +258,41 @@ class HttpApiServerTest {
     }
 
     @Test
+    void aNetworkThreadRouteRunsWithoutAHandOffAndItsFailuresAreStill500() throws Exception {
+        router.routeOnNetworkThread("GET", "/inline/thread", request -> HttpResponse.text(200,
+                        "text/plain; charset=utf-8", Thread.currentThread().getName()))
+                .routeOnNetworkThread("GET", "/inline/boom", request -> {
+                    throw new IllegalStateException("secret internal detail");
+                });
+
+        assertThat(get("/inline/thread").body()).startsWith("medsync-http-io-");
+        var failed = get("/inline/boom");
+        assertError(failed, 500, "INTERNAL");
+        assertThat(failed.body()).doesNotContain("secret");
+        assertThat(get("/thread").body()).matches("medsync-http-\\d+");
+    }
+
+    @Test
+    void pipelinedRequestsToNetworkThreadAndPoolRoutesAreAnsweredInOrder() throws Exception {
+        router.routeOnNetworkThread("GET", "/inline/thread", request -> HttpResponse.text(200,
+                "text/plain; charset=utf-8", Thread.currentThread().getName()));
+        StringBuilder pipelined = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            pipelined.append("GET ").append(i % 2 == 0 ? "/inline/thread" : "/thread")
+                    .append(" HTTP/1.1\r\nHost: x\r\n\r\n");
+        }
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send(pipelined.toString());
+
+            for (int i = 0; i < 20; i++) {
+                String thread = raw.read().body();
+                assertThat(thread).as("response %d", i)
+                        .matches(i % 2 == 0 ? "medsync-http-io-\\d+-\\d+" : "medsync-http-\\d+");
+            }
+        }
+    }
+
+    @Test
     void keepAliveServesSeveralRequestsOnOneConnection() throws Exception {
         try (RawHttp raw = new RawHttp(server.port())) {
             for (int i = 0; i < 3; i++) {

@@ -23,7 +23,7 @@ class RouterTest {
 
         RouteMatch match = router.match("POST", segments("/admin/plugins/chat/start"));
 
-        assertThat(match).isEqualTo(new RouteMatch.Found(A, Map.of("id", "chat")));
+        assertThat(match).isEqualTo(new RouteMatch.Found(A, Map.of("id", "chat"), false));
         assertThat(router.match("POST", segments("/admin/plugins/chat/start/x")))
                 .isInstanceOf(RouteMatch.NotFound.class);
         assertThat(router.match("POST", segments("/admin/plugins/chat"))).isInstanceOf(RouteMatch.NotFound.class);
@@ -33,8 +33,8 @@ class RouterTest {
     void literalBeatsParameterWhateverTheOrder() {
         Router router = new Router().route("GET", "/a/{x}", A).route("GET", "/a/b", B);
 
-        assertThat(router.match("GET", segments("/a/b"))).isEqualTo(new RouteMatch.Found(B, Map.of()));
-        assertThat(router.match("GET", segments("/a/c"))).isEqualTo(new RouteMatch.Found(A, Map.of("x", "c")));
+        assertThat(router.match("GET", segments("/a/b"))).isEqualTo(new RouteMatch.Found(B, Map.of(), false));
+        assertThat(router.match("GET", segments("/a/c"))).isEqualTo(new RouteMatch.Found(A, Map.of("x", "c"), false));
     }
 
     @Test
@@ -49,7 +49,7 @@ class RouterTest {
     void rootAndParametersRejectEmptyAndDotSegments() {
         Router router = new Router().route("GET", "/", A).route("GET", "/files/{name}", B);
 
-        assertThat(router.match("GET", segments("/"))).isEqualTo(new RouteMatch.Found(A, Map.of()));
+        assertThat(router.match("GET", segments("/"))).isEqualTo(new RouteMatch.Found(A, Map.of(), false));
         assertThat(router.match("GET", segments("/files/.."))).isInstanceOf(RouteMatch.NotFound.class);
         assertThat(router.match("GET", segments("/files/."))).isInstanceOf(RouteMatch.NotFound.class);
         assertThat(router.match("GET", segments("/files/"))).isInstanceOf(RouteMatch.NotFound.class);
@@ -60,10 +60,10 @@ class RouterTest {
         Router router = new Router().route("GET", "/console/", A).route("GET", "/console/{file}", B)
                 .route("GET", "/console", A);
 
-        assertThat(router.match("GET", segments("/console/"))).isEqualTo(new RouteMatch.Found(A, Map.of()));
+        assertThat(router.match("GET", segments("/console/"))).isEqualTo(new RouteMatch.Found(A, Map.of(), false));
         assertThat(router.match("GET", segments("/console/app.js")))
-                .isEqualTo(new RouteMatch.Found(B, Map.of("file", "app.js")));
-        assertThat(router.match("GET", segments("/console"))).isEqualTo(new RouteMatch.Found(A, Map.of()));
+                .isEqualTo(new RouteMatch.Found(B, Map.of("file", "app.js"), false));
+        assertThat(router.match("GET", segments("/console"))).isEqualTo(new RouteMatch.Found(A, Map.of(), false));
         assertThat(router.match("GET", segments("/console//"))).isInstanceOf(RouteMatch.NotFound.class);
     }
 

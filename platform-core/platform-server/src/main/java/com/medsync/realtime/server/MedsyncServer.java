@@ -245,7 +245,8 @@ public final class MedsyncServer implements AutoCloseable {
         this.stats = new NodeStats(namespaces, metrics,
                 () -> this.plugins == null ? Map.of("started", List.of()) : this.plugins.figures(), leases::held,
                 health::readiness, cluster);
-        this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()));
+        this.httpRoutes = ApiRoutes.build(health, metrics, new PublishEndpoint(publishService, credentials.apiKey()),
+                cluster.isEmpty());
         ServerSettings.ConsoleSettings consoleSettings = settings.console();
         this.console = consoleSettings.enabled()
                 ? Optional.of(Console.create(credentials.adminToken(), consoleSettings.secureCookie(),
