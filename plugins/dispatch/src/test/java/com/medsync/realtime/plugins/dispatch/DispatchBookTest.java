@@ -2,6 +2,7 @@ package com.medsync.realtime.plugins.dispatch;
 
 import com.medsync.realtime.plugins.dispatch.api.DispatchStatus;
 import com.medsync.realtime.spi.store.KeyValueStore;
+import com.medsync.realtime.testkit.MemoryStore;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class DispatchBookTest {
      */
     @Test
     void aDispatchTrackedByAnotherNodeMeanwhileIsNotLost() {
-        MapStore shared = new MapStore();
+        MemoryStore shared = new MemoryStore();
         DispatchBook otherNode = new DispatchBook(shared, Duration.ofDays(1));
         KeyValueStore racing = new KeyValueStore() {
             private boolean raced;
@@ -65,7 +66,7 @@ class DispatchBookTest {
 
     @Test
     void aFinishedDispatchLeavesTheIndex() {
-        DispatchBook book = new DispatchBook(new MapStore(), Duration.ofDays(1));
+        DispatchBook book = new DispatchBook(new MemoryStore(), Duration.ofDays(1));
         book.record(state("dispatch_1", DispatchStatus.IN_TRANSIT));
         book.record(state("dispatch_2", DispatchStatus.IN_TRANSIT));
 

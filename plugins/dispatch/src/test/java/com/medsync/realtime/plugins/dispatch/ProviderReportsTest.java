@@ -6,6 +6,7 @@ import com.medsync.realtime.plugins.dispatch.api.DispatchStatus;
 import com.medsync.realtime.plugins.orders.api.OrderParties;
 import com.medsync.realtime.spi.event.EventPublisher;
 import com.medsync.realtime.spi.room.Room;
+import com.medsync.realtime.testkit.MemoryStore;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Change detection between providers' reports and what was emitted, with the real handler behind the publisher. */
 class ProviderReportsTest {
 
-    private final MapStore store = new MapStore();
+    private final MemoryStore store = new MemoryStore();
     private final DispatchBook book = new DispatchBook(store, java.time.Duration.ofDays(1));
     private final OrderLookup orders = new OrderLookup(() -> List.of(
             id -> id.equals("order_1") ? Optional.of(new OrderParties("order_1", "pharmacy_1", "patient_1"))

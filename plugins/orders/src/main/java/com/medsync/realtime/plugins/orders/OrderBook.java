@@ -1,8 +1,8 @@
 package com.medsync.realtime.plugins.orders;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.medsync.realtime.plugins.orders.api.OrderParties;
 import com.medsync.realtime.spi.store.KeyValueStore;
 
@@ -34,10 +34,14 @@ final class OrderBook {
 
     /** Records (or replaces) an order's parties. */
     void remember(OrderParties parties) {
-        ObjectNode value = mapper.createObjectNode()
-                .put("pharmacyId", parties.pharmacyId())
-                .put("patientId", parties.patientId());
-        store.put(KEY_PREFIX + parties.orderId(), value.toString(), ttl);
+        // Written directly: a tree's toString sets up a generator each time, a cost paid at every order:new.
+        String value = "{\"pharmacyId\":\"" + quoted(parties.pharmacyId()) + "\",\"patientId\":\""
+                + quoted(parties.patientId()) + "\"}";
+        store.put(KEY_PREFIX + parties.orderId(), value, ttl);
+    }
+
+    private static String quoted(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 
     /** @return the parties of a known order */
