@@ -3,6 +3,8 @@ package com.medsync.realtime.http;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +16,14 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** A network-thread handler this slow held up the other connections of its thread noticeably. */
+    static final long SLOW_ON_NETWORK_THREAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long SLOW_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Router router;
     private final Executor handlers;
+    // One warning a minute at most: a handler that blocks on every request would otherwise flood the log.
+    private final AtomicLong lastSlowWarningNanos = new AtomicLong(System.nanoTime() - SLOW_WARNING_INTERVAL_NANOS);
 
     Dispatcher(Router router, Executor handlers) {
         this.router = router;
@@ -48,7 +55,12 @@ final class Dispatcher {
             }
         };
         if (found.onNetworkThread()) {
+            long start = System.nanoTime();
             run.run();
+            long took = System.nanoTime() - start;
+            if (took >= SLOW_ON_NETWORK_THREAD_NANOS) {
+                warnSlow(request, took);
+            }
             return;
         }
         try {
@@ -56,6 +68,16 @@ final class Dispatcher {
         } catch (RejectedExecutionException e) {
             LOG.warn("handler pool full or stopped; answering 503 to {} {}", request.method(), request.path());
             done.accept(Problems.unavailable());
+        }
+    }
+
+    private void warnSlow(HttpRequest request, long tookNanos) {
+        long last = lastSlowWarningNanos.get();
+        long now = System.nanoTime();
+        if (now - last >= SLOW_WARNING_INTERVAL_NANOS && lastSlowWarningNanos.compareAndSet(last, now)) {
+            LOG.warn("{} {} took {} ms on a network thread, where the other requests of its connections waited: "
+                    + "its handler, and whatever it calls, must not block (at most one such warning a minute)",
+                    request.method(), request.path(), TimeUnit.NANOSECONDS.toMillis(tookNanos));
         }
     }
 

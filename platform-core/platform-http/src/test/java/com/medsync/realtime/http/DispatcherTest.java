@@ -2,12 +2,17 @@ package com.medsync.realtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class DispatcherTest {
 
@@ -75,6 +80,42 @@ class DispatcherTest {
                     .isEqualTo(500);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNetworkThreadHandlerRunsOnTheCallerAndOneThatBlocksIsWarnedAboutOnceAMinute() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(Dispatcher.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        Router router = new Router()
+                .routeOnNetworkThread("GET", "/quick", request -> HttpResponse.text(200, "text/plain",
+                        Thread.currentThread().getName()))
+                .routeOnNetworkThread("GET", "/blocking", request -> {
+                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(Dispatcher.SLOW_ON_NETWORK_THREAD_NANOS) + 10);
+                    return HttpResponse.empty(204);
+                });
+        Dispatcher dispatcher = new Dispatcher(router, task -> {
+            throw new AssertionError("a network-thread route went to the pool");
+        });
+        try {
+            CompletableFuture<HttpResponse> quick = dispatch(dispatcher, "/quick");
+            assertThat(quick).isDone();
+            assertThat(new String(quick.get().body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(Thread.currentThread().getName());
+            assertThat(appender.list).isEmpty();
+
+            assertThat(dispatch(dispatcher, "/blocking").get().status()).isEqualTo(204);
+            assertThat(dispatch(dispatcher, "/blocking").get().status()).isEqualTo(204);
+
+            assertThat(appender.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).startsWith("GET /blocking took ")
+                        .contains("on a network thread").contains("must not block");
+            });
+        } finally {
+            logger.detachAppender(appender);
         }
     }
 }
