@@ -4,8 +4,9 @@ package com.medsync.realtime.http;
  * Answers one HTTP request.
  *
  * <p>Handlers run on the server's handler threads, so they may block (plugin operations, store calls); only a
- * handler routed with {@link Router#routeOnNetworkThread} runs on a network thread and must not. Throw {@link HttpProblem} to answer a client error; any other exception is logged
- * and answered {@code 500} without details.
+ * handler routed with {@link Router#routeOnNetworkThread} runs on a network thread and must not. Throw
+ * {@link HttpProblem} to answer a client error; any other exception is logged and answered {@code 500} without
+ * details.
  */
 @FunctionalInterface
 public interface HttpHandler {

@@ -8,6 +8,7 @@ import com.medsync.realtime.it.plugins.StopOrder;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.it.support.LogLines;
+import com.medsync.realtime.it.support.RedisServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -304,6 +305,46 @@ class PluginHostE2ETest {
         medsync = null;
 
         assertThat(System.getProperty(StopOrder.PROPERTY)).isEqualTo("greeter,echo");
+    }
+
+    @Test
+    void aPublishedEventHandlerThatBlocksIsNamedInAWarningAndTheApiKeepsAnswering() {
+        TestPlugins.echo(pluginsDir);
+        try (LogLines warnings = new LogLines("com.medsync.realtime.http.Dispatcher")) {
+            start(Map.of());
+            JsSocket socket = connect("patient_patient");
+
+            assertThat(medsync.publish("{\"event\":\"test:echo\",\"data\":{\"sleepMs\":80},"
+                    + "\"to\":[\"user:patient_patient\"]}").status()).isEqualTo(202);
+            assertThat(medsync.publish("{\"event\":\"test:echo\",\"data\":{\"n\":2},"
+                    + "\"to\":[\"user:patient_patient\"]}").status()).isEqualTo(202);
+
+            assertThat(socket.awaitEventPayload("test:echo").path("sleepMs").asInt()).isEqualTo(80);
+            assertThat(socket.awaitEventPayload("test:echo").path("n").asInt()).isEqualTo(2);
+            // On a single node publishing runs on the HTTP network thread: the blocking handler held it up.
+            assertThat(warnings.lines()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("WARN POST /api/v1/events took ").contains("network thread")
+                    .contains("must not block"));
+        }
+    }
+
+    @Test
+    void withRedisPublishingStaysOnTheHandlerPoolWhereABlockingHandlerHoldsUpNoNetworkThread() {
+        TestPlugins.echo(pluginsDir);
+        try (RedisServer redis = RedisServer.start();
+             LogLines warnings = new LogLines("com.medsync.realtime.http.Dispatcher")) {
+            start(Map.of("medsync.store.type", "redis", "medsync.store.redis-url", redis.url(),
+                    "medsync.store.redis-prefix", "plugin-host-test:"));
+            JsSocket socket = connect("patient_pooled");
+
+            assertThat(medsync.publish("{\"event\":\"test:echo\",\"data\":{\"sleepMs\":80},"
+                    + "\"to\":[\"user:patient_pooled\"]}").status()).isEqualTo(202);
+
+            assertThat(socket.awaitEventPayload("test:echo").path("sleepMs").asInt()).isEqualTo(80);
+            assertThat(warnings.lines()).isEmpty();
+            medsync.close();
+            medsync = null;
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Test plugin "echo": answers the client event {@code echo} by emitting it back, and owns {@code test:echo}
- * on the publish API (rooms from {@code to} only). It leaves a weak reference to its class loader in the
+ * on the publish API (rooms from {@code to} only; a {@code sleepMs} member makes its handler block that long). It leaves a weak reference to its class loader in the
  * system properties, so a test can watch the loader being collected after unload.
  */
 @Extension
@@ -56,6 +56,15 @@ public final class EchoFeature implements MedsyncFeature {
             public Routing route(JsonNode data) throws ContractViolation {
                 if (!data.isObject()) {
                     throw new ContractViolation("", "data must be an object");
+                }
+                // A handler that breaks the SPI's rule and blocks, as a test asks it to.
+                long sleepMs = data.path("sleepMs").asLong(0);
+                if (sleepMs > 0) {
+                    try {
+                        Thread.sleep(sleepMs);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return new Routing(Set.of());
             }
