@@ -70,8 +70,12 @@ class RedisStoreAndBrokerTest {
     }
 
     private RedisBroker broker(RedisLink link) {
+        return broker(link, Clock.systemUTC());
+    }
+
+    private RedisBroker broker(RedisLink link, Clock nodeClock) {
         RedisBroker broker = new RedisBroker(link, new LocalDelivery(new NamespaceRegistry(), count -> { }, true), JSON,
-                Clock.systemUTC());
+                nodeClock);
         opened.add(broker);
         return broker;
     }
@@ -188,5 +192,33 @@ class RedisStoreAndBrokerTest {
         Thread.sleep(200);
         publish(broker, "e2");
         assertThat(broker.eventsAfter("0-0")).as("e1 was trimmed").isEmpty();
+    }
+
+    @Test
+    void aNodeWhoseClockRunsAheadTrimsByRedissClock() throws Exception {
+        RedisLink link = link(uniquePrefix(), Duration.ofMinutes(1));
+        RedisBroker ahead = broker(link, Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+        RedisBroker onTime = broker(link);
+
+        String first = publish(onTime, "e1");
+        String second = publish(ahead, "e2");
+        String third = publish(ahead, "e3");
+
+        // On the node's own clock, e2's trim would have removed everything added in the last hour, itself included.
+        assertThat(onTime.eventsAfter(first).orElseThrow()).extracting(SequencedEvent::offset)
+                .containsExactly(second, third);
+    }
+
+    @Test
+    void aNodeWhoseClockRunsBehindStillTrimsWhatIsPastTheRetention() throws Exception {
+        RedisBroker behind = broker(link(uniquePrefix(), Duration.ofMillis(100)),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
+        String old = publish(behind, "e1");
+        Thread.sleep(200);
+
+        String recent = publish(behind, "e2");
+
+        assertThat(behind.eventsAfter(old)).as("e1 is past the retention by Redis's clock").isEmpty();
+        assertThat(behind.eventsAfter(recent)).contains(List.of());
     }
 }

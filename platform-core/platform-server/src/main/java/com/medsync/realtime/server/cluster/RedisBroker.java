@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 /**
  * The cluster's broker: one Redis stream ({@code <prefix>events}) is the log of every accepted event. A
  * publish is one {@code XADD}, which also trims entries older than the retention ({@code MINID}; exact, so that
- * an offset is either held with everything after it or known to be gone).
+ * an offset is either held with everything after it or known to be gone). The retention is counted on Redis's
+ * clock, which the ids carry, not on the node's ({@link RedisTime}).
  * Each node reads the stream on one thread with {@code XREAD BLOCK} from where it started, and delivers every
  * entry to its own sockets in stream order, including the entries it added itself; the stream id is the
  * offset. While Redis is unreachable the reader retries with backoff and then continues from the last id it
@@ -49,12 +50,14 @@ public final class RedisBroker implements Broker {
     /** Where reading a stream that holds nothing yet starts: before every id Redis can assign. */
     private static final String ORIGIN = "0-0";
     private static final Pattern STREAM_ID = Pattern.compile("\\d{1,19}-\\d{1,19}");
+    /** How often the trim's reading of Redis's clock is renewed. */
+    private static final Duration REDIS_TIME_REFRESH = Duration.ofMinutes(1);
 
     private final RedisLink redis;
     private final LocalDelivery delivery;
     private final EventCodec codec;
     private final Duration retention;
-    private final Clock clock;
+    private final RedisTime redisTime;
     private final String stream;
     private final Thread reader;
     private volatile String lastDelivered;
@@ -65,7 +68,7 @@ public final class RedisBroker implements Broker {
         this.delivery = delivery;
         this.codec = new EventCodec(mapper);
         this.retention = redis.settings().eventRetention();
-        this.clock = clock;
+        this.redisTime = new RedisTime(() -> RedisTime.millisOf(redis.commands().time()), clock, REDIS_TIME_REFRESH);
         this.stream = redis.key("events");
         this.reader = new Thread(this::readLoop, "medsync-redis-events");
         reader.setDaemon(true);
@@ -78,8 +81,8 @@ public final class RedisBroker implements Broker {
 
     @Override
     public void publish(OutboundEvent event) {
-        String oldest = Math.max(0, clock.millis() - retention.toMillis()) + "-0";
         try {
+            String oldest = Math.max(0, redisTime.millis() - retention.toMillis()) + "-0";
             redis.commands().xadd(stream, XAddArgs.Builder.minId(oldest),
                     Map.of(FIELD, codec.encode(event)));
         } catch (StoreUnavailableException e) {
@@ -144,9 +147,7 @@ public final class RedisBroker implements Broker {
         List<StreamMessage<String, String>> after = commands.xrange(stream,
                 Range.from(Range.Boundary.excluding(delivered), Range.Boundary.unbounded()),
                 Limit.from(StreamLag.COUNT_CAP + 1));
-        List<String> time = commands.time();
-        long nowMillis = Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
-        return Optional.of(StreamLag.of(nowMillis,
+        return Optional.of(StreamLag.of(RedisTime.millisOf(commands.time()),
                 after.isEmpty() ? Optional.empty() : Optional.of(after.get(0).getId()), after.size()));
     }
 
