@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -149,5 +150,26 @@ class RedisAuditTrailTest {
         });
         assertThat(back.entries()).as("a Redis restarted empty holds what came after, not what came during")
                 .extracting(Entry::target).contains("after").doesNotContain("during-1", "before");
+    }
+
+    @Test
+    void anEntryWithoutAReadableTimeIsShownAtTheTimeRedisAddedIt() throws Exception {
+        RedisLink link = link();
+        RedisAuditTrail trail = trail(link, "node-a");
+        trail.record("ops", "127.0.0.1", "stop", "chat", "ok");
+        trail.recent(1);
+        // Entries another version or an operator's redis-cli might have added.
+        String noTime = link.commands().xadd(link.key("audit"), Map.of("who", "redis-cli", "action", "note"));
+        link.commands().xadd(link.key("audit"), Map.of("at", "yesterday", "who", "old-version", "action", "stop"));
+
+        Recent recent = trail.recent(10);
+
+        assertThat(recent.source()).isEqualTo(Source.REDIS);
+        assertThat(recent.problem()).isEmpty();
+        assertThat(recent.entries()).extracting(Entry::who).containsExactly("old-version", "redis-cli", "ops");
+        Entry handWritten = recent.entries().get(1);
+        assertThat(handWritten.at().toEpochMilli()).isEqualTo(Long.parseLong(noTime.substring(0, noTime.indexOf('-'))));
+        assertThat(handWritten.node()).isNull();
+        assertThat(handWritten.fields()).containsEntry("who", "redis-cli").containsEntry("target", null);
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,10 +134,26 @@ public final class RedisAuditTrail implements AuditHistory, AutoCloseable {
         return fields;
     }
 
-    private static Entry entry(StreamMessage<String, String> message) {
+    /**
+     * Reads one entry whatever wrote it: an {@code at} that is missing or not ISO-8601 (an entry added by hand, or
+     * by another version) is replaced by the time Redis added the entry, which its id carries, so one odd entry
+     * never hides the cluster's history. A missing field reads as {@code null}.
+     */
+    static Entry entry(StreamMessage<String, String> message) {
         Map<String, String> fields = message.getBody();
-        return new Entry(Instant.parse(fields.get("at")), fields.get("node"), fields.get("who"),
+        return new Entry(at(fields.get("at"), message.getId()), fields.get("node"), fields.get("who"),
                 fields.get("address"), fields.get("action"), fields.get("target"), fields.get("result"));
+    }
+
+    private static Instant at(String recorded, String streamId) {
+        if (recorded != null) {
+            try {
+                return Instant.parse(recorded);
+            } catch (DateTimeParseException e) {
+                // falls back to the id's time below
+            }
+        }
+        return Instant.ofEpochMilli(StreamLag.millisOf(streamId));
     }
 
     private synchronized void keptLocally(String why) {
