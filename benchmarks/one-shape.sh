@@ -9,9 +9,13 @@
 #   benchmarks/one-shape.sh node 100                          # node socket.io, 100 recipients (20 rooms)
 #   SHAPE_OPTS="-Dmedsync.socket.io-threads=1" benchmarks/one-shape.sh medsync 10     # a setting to compare
 #   SHAPE_PROFILE=10 benchmarks/one-shape.sh medsync 10      # async-profiler over 10 s of the warm phase
+#   SHAPE_PROFILE=2.5 SHAPE_PROFILE_PHASE=cold benchmarks/one-shape.sh medsync 10  # the 1.5 s pause, then 1 s of cold
 #
 # Settings (environment): SHAPE_REPEAT (3), SHAPE_WARM_UP_EVENTS (4000), SHAPE_WARM_EVENTS (10000), SHAPE_DELIVERIES_PER_S (20000),
-# SHAPE_DIST (distributions/target/medsync-realtime), SHAPE_PHASE (week1), SHAPE_OPTS (JVM options, MedSync).
+# SHAPE_DIST (distributions/target/medsync-realtime), SHAPE_PHASE (week1), SHAPE_OPTS (JVM options, MedSync),
+# SHAPE_PROFILE_PHASE (warm, or cold: the generator then waits 1.5 s after connecting, with the profiler loaded,
+# and profiling starts once the sockets are connected, covering the pause and then the phase; the cold figure
+# printed then includes the profiler's cost).
 # Needs the distribution built (mvn -DskipTests -pl distributions -am package) and `npm ci` in
 # benchmarks/node-loadgen and benchmarks/node-server (benchmarks/run.sh does both). With SHAPE_PROFILE, the
 # async-profiler jar comes from Maven Central (tools.profiler:async-profiler:4.1, linux-x64) and each repeat
@@ -29,6 +33,8 @@ warm_up_events=${SHAPE_WARM_UP_EVENTS:-4000}
 deliveries=${SHAPE_DELIVERIES_PER_S:-20000}
 dist=$(cd "${SHAPE_DIST:-distributions/target/medsync-realtime}" && pwd)
 profile=${SHAPE_PROFILE:-0}
+profile_phase=${SHAPE_PROFILE_PHASE:-warm}
+case "$profile_phase" in warm|cold) ;; *) echo "SHAPE_PROFILE_PHASE must be warm or cold, not '$profile_phase'" >&2; exit 2 ;; esac
 sockets=2000
 rooms=$((sockets / recipients))
 rate=$((deliveries / recipients))
@@ -91,15 +97,25 @@ for run in $(seq 1 "$repeat"); do
     kill -0 "$server_pid" 2>/dev/null || { echo "the server stopped; see $logs/$tag.server.log" >&2; exit 1; }
     sleep 0.2
   done
-  spec=$(printf '{"socketPort":%s,"httpPort":%s,"apiKey":"%s","jwtSecret":"%s","serverPid":%s,"sockets":%s,"rooms":%s,"phases":[{"name":"cold","events":2000,"rate":%s},{"name":"warm-up","events":%s,"rate":%s},{"name":"warm","events":%s,"rate":%s}]}' \
-    "$socket_port" "$http_port" "$key" "$secret" "$server_pid" "$sockets" "$rooms" "$rate" "$warm_up_events" $((rate * 2)) "$warm_events" "$rate")
+  pause=0
+  [ -n "$profiler_lib" ] && [ "$profile_phase" = cold ] && pause=1500
+  spec=$(printf '{"socketPort":%s,"httpPort":%s,"apiKey":"%s","jwtSecret":"%s","serverPid":%s,"pauseAfterConnectMs":%s,"sockets":%s,"rooms":%s,"phases":[{"name":"cold","events":2000,"rate":%s},{"name":"warm-up","events":%s,"rate":%s},{"name":"warm","events":%s,"rate":%s}]}' \
+    "$socket_port" "$http_port" "$key" "$secret" "$server_pid" "$pause" "$sockets" "$rooms" "$rate" "$warm_up_events" $((rate * 2)) "$warm_events" "$rate")
   profiler=
   if [ -n "$profiler_lib" ] && [ "$server" = medsync ]; then
     # jcmd parses key=value itself: the profiler's options travel as one quoted argument.
-    # Gives up when the generator ends without a warm-up phase (it failed), rather than waiting for ever.
-    ( for _ in $(seq 1 3000); do grep -q '"name":"warm-up"\|"type":"error"\|"type":"done"' "$work/out.jsonl" 2>/dev/null && break; sleep 0.2; done
-      grep -q '"name":"warm-up"' "$work/out.jsonl" 2>/dev/null || exit 0
-      sleep 0.5
+    # Gives up when the generator ends without reaching the phase (it failed), rather than waiting for ever.
+    # For the cold phase the agent is loaded first (loading takes longer than starting it), and profiling starts
+    # as the generator's pause after connecting begins: SHAPE_PROFILE covers the pause and then the phase.
+    if [ "$profile_phase" = cold ]; then
+      jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"status\"" > /dev/null
+      ready='"type":"connected"'; settle=0   # the idle pause adds next to no samples
+    else
+      ready='"name":"warm-up"'; settle=0.5
+    fi
+    ( for _ in $(seq 1 30000); do grep -q "$ready"'\|"type":"error"\|"type":"done"' "$work/out.jsonl" 2>/dev/null && break; sleep 0.02; done
+      grep -q "$ready" "$work/out.jsonl" 2>/dev/null || exit 0
+      sleep "$settle"
       jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"start,event=cpu,interval=1ms\"" > /dev/null
       sleep "$profile"
       jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"stop,file=$logs/$tag.collapsed,collapsed\"" > /dev/null
@@ -125,7 +141,8 @@ JS
 // Sums the samples by what the thread was doing, from the frames of each stack.
 const roles = [["delivery thread", /DeliveryThread\.run/], ["HTTP handler pool", /ThreadPoolExecutor\.runWorker/],
   ["event loop: socket writes", /LoopDrain\.run|drainWebSocket/], ["event loop: HTTP", /medsync\/realtime\/http\//],
-  ["event loop: waiting", /epollWait/], ["event loop: other", /EpollEventLoop\.run/], ["GC", /GC|PSPromotion|PSScavenge/]];
+  ["event loop: waiting", /epollWait/], ["event loop: other", /EpollEventLoop\.run/], ["GC", /GC|PSPromotion|PSScavenge/],
+  ["JIT compiler", /CompileBroker/]];
 const sums = new Map(); let total = 0;
 for (const line of require("fs").readFileSync(process.argv[2], "utf8").split("\n").filter(Boolean)) {
   const at = line.lastIndexOf(" "), stack = line.slice(0, at), n = Number(line.slice(at + 1));

@@ -556,6 +556,7 @@ async function main() {
   emit({ type: "connected", sockets: connectedCount, failed: failedCount, firstFailure, millis });
   log("connected " + connectedCount + " of " + sockets + " in " + millis + " ms" + (firstFailure ? "; first failure: " + firstFailure : ""));
   if (spec.hold) return hold();
+  if (spec.pauseAfterConnectMs) await new Promise((resolve) => setTimeout(resolve, spec.pauseAfterConnectMs));
   for (const p of phases) await runPhase(p);
   finish();
 }
