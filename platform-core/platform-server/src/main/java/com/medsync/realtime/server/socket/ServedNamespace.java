@@ -50,9 +50,9 @@ public final class ServedNamespace {
 
     ServedNamespace(String name, EventTranslator translator, RoomChangeListener roomChanges,
             OperatorNamespace operator) {
-        if (!name.startsWith("/")) {
-            throw new IllegalArgumentException("namespace must start with /: " + name);
-        }
+        NamespaceName.problem(name).ifPresent(problem -> {
+            throw new IllegalArgumentException("namespace '" + name + "' " + problem);
+        });
         this.name = name;
         this.translator = translator;
         this.roomChanges = roomChanges;

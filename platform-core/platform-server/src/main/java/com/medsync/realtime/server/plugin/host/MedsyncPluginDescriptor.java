@@ -1,5 +1,7 @@
 package com.medsync.realtime.server.plugin.host;
 
+import com.medsync.realtime.server.socket.NamespaceName;
+
 import org.pf4j.DefaultPluginDescriptor;
 import org.pf4j.PluginDescriptor;
 
@@ -38,10 +40,9 @@ final class MedsyncPluginDescriptor extends DefaultPluginDescriptor {
                 // A trailing or doubled comma says nothing else: it is no reason to refuse a plugin.
                 continue;
             }
-            if (!namespace.startsWith("/")) {
-                problems.add("'" + namespace + "' does not start with '/'");
-            } else if (namespace.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-                problems.add("'" + namespace + "' contains a space or a control character");
+            Optional<String> problem = NamespaceName.problem(namespace);
+            if (problem.isPresent()) {
+                problems.add("'" + namespace + "' " + problem.get());
             } else {
                 declared.add(namespace);
             }

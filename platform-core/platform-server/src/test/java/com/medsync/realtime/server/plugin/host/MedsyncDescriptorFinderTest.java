@@ -63,7 +63,7 @@ class MedsyncDescriptorFinderTest {
         assertThat(descriptor.namespaces()).isEmpty();
         assertThat(descriptor.namespacesProblem()).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("Plugin-Namespaces", "'pharmacy' does not start with '/'",
-                        "'/two words' contains a space"));
+                        "'/two words' contains a space, a comma or a control character"));
     }
 
     @Test
