@@ -1,6 +1,5 @@
 package com.medsync.realtime.server.plugin.admin;
 
-import com.medsync.realtime.server.plugin.host.PluginHost;
 import com.medsync.realtime.server.plugin.host.PluginOperationException;
 import com.medsync.realtime.server.plugin.host.PluginView;
 
@@ -38,7 +37,7 @@ final class ClusterJarSync {
     record JarFailure(JarManifest manifest, String reason) {
     }
 
-    private final PluginHost host;
+    private final NodeJars localJars;
     private final SharedJars shared;
     private final long maxJarBytes;
     private final String node;
@@ -49,8 +48,8 @@ final class ClusterJarSync {
     /** The plugins whose jar this node wrote from the cluster's: the only jars it deletes when they go. */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
 
-    ClusterJarSync(PluginHost host, SharedJars shared, long maxJarBytes, String node, Clock clock) {
-        this.host = host;
+    ClusterJarSync(NodeJars localJars, SharedJars shared, long maxJarBytes, String node, Clock clock) {
+        this.localJars = localJars;
         this.shared = shared;
         this.maxJarBytes = maxJarBytes;
         this.node = node;
@@ -66,9 +65,9 @@ final class ClusterJarSync {
         if (!isShared()) {
             return;
         }
-        Path jar = host.pluginsDir().resolve(fileName).normalize();
+        Path jar = localJars.pluginsDir().resolve(fileName).normalize();
         try {
-            if (jar.startsWith(host.pluginsDir()) && Files.isRegularFile(jar) && Files.size(jar) > maxJarBytes) {
+            if (jar.startsWith(localJars.pluginsDir()) && Files.isRegularFile(jar) && Files.size(jar) > maxJarBytes) {
                 throw PluginOperationException.conflict("'" + fileName + "' is " + Files.size(jar)
                         + " bytes, more than medsync.plugins.max-jar-bytes (" + maxJarBytes
                         + ") allows to share with the cluster");
@@ -83,7 +82,7 @@ final class ClusterJarSync {
         if (!isShared() || "FAILED".equals(plugin.state())) {
             return;
         }
-        Path jar = host.jarOf(plugin.id()).orElseThrow(() -> new IllegalStateException(
+        Path jar = localJars.jarOf(plugin.id()).orElseThrow(() -> new IllegalStateException(
                 "plugin '" + plugin.id() + "' was just loaded but the host knows no jar of it"));
         byte[] bytes = read(jar);
         String sha256 = JarChecksum.of(bytes);
@@ -147,7 +146,7 @@ final class ClusterJarSync {
     /** @return whether the host changed */
     private boolean install(JarManifest manifest) {
         String id = manifest.pluginId();
-        Optional<Path> current = host.jarOf(id);
+        Optional<Path> current = localJars.jarOf(id);
         if (current.isPresent() && Files.isRegularFile(current.get())
                 && JarChecksum.of(current.get()).equals(manifest.sha256())) {
             // This node has these bytes already: it published them, or fetched them before a restart.
@@ -159,8 +158,8 @@ final class ClusterJarSync {
             return fail(manifest, "the jar is " + manifest.size() + " bytes, more than medsync.plugins.max-jar-bytes ("
                     + maxJarBytes + ")");
         }
-        Path target = host.pluginsDir().resolve(manifest.fileName()).normalize();
-        if (!target.getParent().equals(host.pluginsDir()) || !manifest.fileName().endsWith(".jar")) {
+        Path target = localJars.pluginsDir().resolve(manifest.fileName()).normalize();
+        if (!target.getParent().equals(localJars.pluginsDir()) || !manifest.fileName().endsWith(".jar")) {
             return fail(manifest, "'" + manifest.fileName() + "' is not a jar file name of the plugins directory");
         }
         byte[] bytes;
@@ -175,14 +174,14 @@ final class ClusterJarSync {
         }
         try {
             if (current.isPresent()) {
-                host.unload(id);
+                localJars.unload(id);
                 if (!current.get().equals(target)) {
                     Files.deleteIfExists(current.get());
                 }
             }
             writeWhole(target, bytes);
             written.add(id);
-            PluginView loaded = host.load(manifest.fileName());
+            PluginView loaded = localJars.load(manifest.fileName());
             installed.put(id, manifest.sha256());
             if ("FAILED".equals(loaded.state())) {
                 fail(manifest, loaded.failure());
@@ -201,8 +200,8 @@ final class ClusterJarSync {
     private void uninstall(String id) {
         installed.remove(id);
         try {
-            Optional<Path> jar = host.jarOf(id);
-            host.unload(id);
+            Optional<Path> jar = localJars.jarOf(id);
+            localJars.unload(id);
             if (jar.isPresent() && written.remove(id)) {
                 Files.deleteIfExists(jar.get());
             }

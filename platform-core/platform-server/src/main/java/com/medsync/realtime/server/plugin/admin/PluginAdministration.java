@@ -49,7 +49,7 @@ public final class PluginAdministration {
         this.state = state;
         this.shared = sharing.set();
         this.sharing = sharing;
-        this.jars = new ClusterJarSync(host, sharing.jars(), sharing.maxJarBytes(), sharing.node(),
+        this.jars = new ClusterJarSync(NodeJars.of(host), sharing.jars(), sharing.maxJarBytes(), sharing.node(),
                 Clock.systemUTC());
     }
 
