@@ -12,7 +12,8 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 /**
  * netty-socketio's pipeline with our handlers around its own: guards in front of its packet handler
  * ({@link OriginGuard}, {@link EngineRequestCheck}, {@link PacketGuard}), our writer of WebSocket packets
- * ({@link WebSocketPacketWriter}) in front of its encoder, and fixes of its HTTP answers. Its HTTP codec,
+ * ({@link WebSocketPacketWriter}) in front of its encoder, a polling POST answered after its packets were read
+ * ({@link PostAnswerAfterPackets}), and fixes of its HTTP answers. Its HTTP codec,
  * polling and WebSocket transports and polling encoder stay as it builds them.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
@@ -25,6 +26,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     static final String BINARY_FRAMES = "medsyncBinaryFrames";
     static final String POLLING_ATTACHMENTS = "medsyncPollingAttachments";
     static final String WEBSOCKET_WRITER = "medsyncWebSocketWriter";
+    static final String POST_ANSWER = "medsyncPostAnswer";
 
     private final PacketGuard guard;
     private final OriginGuard originGuard;
@@ -32,6 +34,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final EngineRequestCheck requestCheck;
     private final ClosingResponses closingResponses = new ClosingResponses();
     private final BinaryFrames binaryFrames = new BinaryFrames();
+    private final PostAnswerAfterPackets postAnswer = new PostAnswerAfterPackets();
     private WebSocketPacketWriter webSocketWriter;
 
     GuardedChannelInitializer(EngineConnections connections, SocketSettings settings, OriginPolicy origins) {
@@ -66,5 +69,6 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addBefore(WEB_SOCKET_TRANSPORT, BINARY_FRAMES, binaryFrames);
         // Outbound messages start at the tail: this one sees them before netty-socketio's encoder does.
         pipeline.addAfter(SOCKETIO_ENCODER, WEBSOCKET_WRITER, webSocketWriter);
+        pipeline.addAfter(WEBSOCKET_WRITER, POST_ANSWER, postAnswer);
     }
 }
