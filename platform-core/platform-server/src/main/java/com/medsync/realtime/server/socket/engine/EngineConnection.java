@@ -178,8 +178,14 @@ public final class EngineConnection {
         forgetAfter(sent);
     }
 
-    /** Closes the channel once the close packet is written, and forgets the connection on its loop after that. */
+    /**
+     * Closes the channel once the close packet is written, and forgets the connection on its loop after that.
+     * Meanwhile the connection counts as closing: a poll that comes for it once the client has the close packet is
+     * refused as for an unknown session, instead of being held by a session about to be forgotten, where nothing
+     * would ever answer it.
+     */
     private void forgetAfter(ChannelFuture sent) {
+        closing = true;
         sent.addListener(ChannelFutureListener.CLOSE);
         EventLoop loop = sent.channel().eventLoop();
         if (loop.inEventLoop()) {
