@@ -170,7 +170,7 @@ public final class EngineConnection {
      */
     public void close(String reason) {
         log.debug("Closing connection {}: {}", engine.getSessionId(), reason);
-        ChannelFuture sent = engine.send(Packets.engineClose());
+        ChannelFuture sent = sendClosePacket();
         if (sent == null) {
             engine.onChannelDisconnect();
             return;
@@ -179,13 +179,21 @@ public final class EngineConnection {
     }
 
     /**
-     * Closes the channel once the close packet is written, and forgets the connection on its loop after that.
-     * Meanwhile the connection counts as closing: a poll that comes for it once the client has the close packet is
-     * refused as for an unknown session, instead of being held by a session about to be forgotten, where nothing
+     * Sends the close packet. From here the connection counts as closing: the client may have the packet and poll
+     * again before netty-socketio forgot the session, even when that happens right after the write on the same
+     * loop (another loop reads the poll), and such a poll is refused as for an unknown session
+     * ({@link EngineConnections#transportOf}) instead of being bound to the session about to go, where nothing
      * would ever answer it.
+     *
+     * @return the write, or null when no channel could carry it
      */
-    private void forgetAfter(ChannelFuture sent) {
+    private ChannelFuture sendClosePacket() {
         closing = true;
+        return engine.send(Packets.engineClose());
+    }
+
+    /** Closes the channel once the close packet is written, and forgets the connection on its loop after that. */
+    private void forgetAfter(ChannelFuture sent) {
         sent.addListener(ChannelFutureListener.CLOSE);
         EventLoop loop = sent.channel().eventLoop();
         if (loop.inEventLoop()) {
@@ -232,14 +240,13 @@ public final class EngineConnection {
             return;
         }
         log.debug("Closing connection {}: {}", engine.getSessionId(), reason);
-        ChannelFuture sent = engine.send(Packets.engineClose());
+        ChannelFuture sent = sendClosePacket();
         if (sent != null) {
             // A poll was waiting: it carries the close packet alone.
             forgetAfter(sent);
             return;
         }
         // The client is between polls, the one after the packets it just took: that poll takes the close packet.
-        closing = true;
         loop.schedule(engine::onChannelDisconnect, CLOSE_POLL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
