@@ -49,6 +49,8 @@ public final class EngineConnection {
     private volatile boolean closing;
     /** Set once the server decided to end the connection: nothing more is queued for the client. */
     private volatile boolean closeRequested;
+    /** The newest poll that passed the request checks, bound by netty-socketio once it reaches its transport. */
+    private volatile Channel latestPoll;
 
     EngineConnection(ClientHead engine, EngineTraffic traffic) {
         this.engine = engine;
@@ -252,6 +254,29 @@ public final class EngineConnection {
 
     ClientHead engine() {
         return engine;
+    }
+
+    void pollArrived(Channel poll) {
+        latestPoll = poll;
+    }
+
+    /**
+     * Binds the newest poll again when closing an older one unbound it. netty-socketio releases a closed poll with
+     * "if the session's polling channel is still this one, set it to none": a check and a write, between which the
+     * client's next poll, read by another event loop, can be bound. The release then unbinds that poll, which
+     * waits for ever while the events sent to the session stay queued with no channel to go out on (a polling
+     * client missing the last events of a burst). Called after the release, on the closed poll's loop.
+     */
+    void pollClosed(Channel closed) {
+        Channel newest = latestPoll;
+        if (newest == null || newest == closed || !newest.isActive() || !engine.isConnected()
+                || engine.getCurrentTransport() != Transport.POLLING
+                || engine.isTransportChannel(newest, Transport.POLLING)
+                || engine.isTransportChannel(closed, Transport.POLLING)) {
+            return;
+        }
+        log.debug("Binding the poll of connection {} again: closing the one before it unbound it", engine.getSessionId());
+        engine.bindChannel(newest, Transport.POLLING);
     }
 
     EngineHeartbeat heartbeat() {

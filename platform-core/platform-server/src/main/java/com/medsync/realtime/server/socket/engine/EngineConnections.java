@@ -6,6 +6,7 @@ import com.corundumstudio.socketio.protocol.EngineIOVersion;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 
 import org.slf4j.Logger;
@@ -151,6 +152,22 @@ final class EngineConnections implements EngineSessions {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    @Override
+    public void pollArrived(UUID engineSessionId, Channel channel) {
+        EngineConnection connection = open.get(engineSessionId);
+        if (connection != null) {
+            connection.pollArrived(channel);
+        }
+    }
+
+    @Override
+    public void pollClosed(UUID engineSessionId, Channel channel) {
+        EngineConnection connection = open.get(engineSessionId);
+        if (connection != null) {
+            connection.pollClosed(channel);
         }
     }
 

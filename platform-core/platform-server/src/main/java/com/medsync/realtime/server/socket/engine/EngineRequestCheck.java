@@ -83,6 +83,10 @@ final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
                 problem = BAD_REQUEST;
             }
             if (problem == null) {
+                if (query.path().equals(path)) {
+                    // Its parameters were read above without error; anything else is not ours to read.
+                    recordPoll(ctx, request, query.parameters());
+                }
                 ctx.fireChannelRead(msg);
             } else if (AWAIT_UPGRADE.equals(problem)) {
                 awaitUpgrade(ctx, request, sessionId(query.parameters()), UPGRADE_CHECKS);
@@ -158,9 +162,21 @@ final class EngineRequestCheck extends ChannelInboundHandlerAdapter {
             } else if (now.get() == EngineTransport.UPGRADING && checksLeft > 1) {
                 awaitUpgrade(ctx, request, sid, checksLeft - 1);
             } else {
+                recordPoll(ctx, request, new QueryStringDecoder(request.uri()).parameters());
                 ctx.fireChannelRead(request);
             }
         }, UPGRADE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A poll of a known session goes on to be bound: its session learns of it ({@link PollRebind}). */
+    private void recordPoll(ChannelHandlerContext ctx, HttpRequest request, Map<String, List<String>> parameters) {
+        if (!HttpMethod.GET.equals(request.method()) || !"polling".equals(first(parameters, "transport"))) {
+            return;
+        }
+        sessionId(parameters).ifPresent(sid -> {
+            ctx.channel().attr(PollRebind.POLL_OF).set(sid);
+            sessions.pollArrived(sid, ctx.channel());
+        });
     }
 
     /** Netty's handshaker drops a connection whose upgrade lacks a key or asks for another version. */

@@ -13,7 +13,8 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
  * netty-socketio's pipeline with our handlers around its own: guards in front of its packet handler
  * ({@link OriginGuard}, {@link EngineRequestCheck}, {@link PacketGuard}), our writer of WebSocket packets
  * ({@link WebSocketPacketWriter}) in front of its encoder, a polling POST answered after its packets were read
- * ({@link PostAnswerAfterPackets}), and fixes of its HTTP answers. Its HTTP codec,
+ * ({@link PostAnswerAfterPackets}), a poll bound again when netty-socketio's release of the one before unbound it
+ * ({@link PollRebind}), and fixes of its HTTP answers. Its HTTP codec,
  * polling and WebSocket transports and polling encoder stay as it builds them.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
@@ -27,6 +28,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     static final String POLLING_ATTACHMENTS = "medsyncPollingAttachments";
     static final String WEBSOCKET_WRITER = "medsyncWebSocketWriter";
     static final String POST_ANSWER = "medsyncPostAnswer";
+    static final String POLL_REBIND = "medsyncPollRebind";
 
     private final PacketGuard guard;
     private final OriginGuard originGuard;
@@ -35,6 +37,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final ClosingResponses closingResponses = new ClosingResponses();
     private final BinaryFrames binaryFrames = new BinaryFrames();
     private final PostAnswerAfterPackets postAnswer = new PostAnswerAfterPackets();
+    private final PollRebind pollRebind;
     private WebSocketPacketWriter webSocketWriter;
 
     GuardedChannelInitializer(EngineConnections connections, SocketSettings settings, OriginPolicy origins) {
@@ -42,6 +45,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         this.guard = new PacketGuard(connections, settings.upgradeTimeout());
         this.originGuard = new OriginGuard(origins);
         this.handshakeWatch = new HandshakeWatch(connections, EngineTimings.of(settings));
+        this.pollRebind = new PollRebind(connections);
     }
 
     @Override
@@ -70,5 +74,6 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         // Outbound messages start at the tail: this one sees them before netty-socketio's encoder does.
         pipeline.addAfter(SOCKETIO_ENCODER, WEBSOCKET_WRITER, webSocketWriter);
         pipeline.addAfter(WEBSOCKET_WRITER, POST_ANSWER, postAnswer);
+        pipeline.addAfter(XHR_POLLING_TRANSPORT, POLL_REBIND, pollRebind);
     }
 }

@@ -10,6 +10,7 @@ import com.corundumstudio.socketio.handler.ClientHead;
 import com.corundumstudio.socketio.handler.ClientsBox;
 
 import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 
 import java.lang.reflect.Field;
@@ -114,6 +115,41 @@ class EngineConnectionsTest {
 
         assertThat(told).containsExactly("packet 40");
         assertThat(connections.transportOf(engine.getSessionId())).isEmpty();
+    }
+
+    /**
+     * The lost update of netty-socketio's release, replayed: the next poll was bound, then the release of the one
+     * before it (which had checked the binding just before) set the binding to none.
+     */
+    @Test
+    void thePollAReleaseUnboundIsBoundAgainWhenTheConnectionBeforeItCloses() {
+        ClientHead engine = client();
+        connections.opened(engine, timings(Duration.ofMinutes(1)), loop);
+        EmbeddedChannel answered = new EmbeddedChannel();
+        EmbeddedChannel next = new EmbeddedChannel();
+        connections.pollArrived(engine.getSessionId(), answered);
+        engine.bindChannel(answered, Transport.POLLING);
+        connections.pollArrived(engine.getSessionId(), next);
+        engine.bindChannel(next, Transport.POLLING);
+        engine.releasePollingChannel(next);
+
+        connections.pollClosed(engine.getSessionId(), answered);
+
+        assertThat(engine.isTransportChannel(next, Transport.POLLING)).isTrue();
+    }
+
+    @Test
+    void aPollThatClosedWithNoNewerOneLeavesTheSessionUnbound() {
+        ClientHead engine = client();
+        connections.opened(engine, timings(Duration.ofMinutes(1)), loop);
+        EmbeddedChannel only = new EmbeddedChannel();
+        connections.pollArrived(engine.getSessionId(), only);
+        engine.bindChannel(only, Transport.POLLING);
+        engine.releasePollingChannel(only);
+
+        connections.pollClosed(engine.getSessionId(), only);
+
+        assertThat(engine.isTransportChannel(only, Transport.POLLING)).isFalse();
     }
 
     private static ClientHead client() {
