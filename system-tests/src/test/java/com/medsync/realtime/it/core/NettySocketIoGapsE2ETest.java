@@ -1,6 +1,8 @@
 package com.medsync.realtime.it.core;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.it.fixture.EmbeddedMedsync;
+import com.medsync.realtime.it.fixture.TestEvents;
 import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.BareNettySocketIoServer;
 import com.medsync.realtime.it.support.JsClients;
@@ -13,7 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +31,7 @@ class NettySocketIoGapsE2ETest {
 
     private static final Duration QUIET = Duration.ofMillis(800);
     private static final String NS = "/patient-pharmacy";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedMedsync medsync;
     private static BareNettySocketIoServer bare;
@@ -35,6 +42,7 @@ class NettySocketIoGapsE2ETest {
         medsync = EmbeddedMedsync.start();
         // The legacy namespace is served here so that gap (e) has a "/" whose listeners could misfire.
         medsync.server().namespaces().serve("/", EventTranslator.CANONICAL);
+        TestEvents.all().forEach(medsync.server().publishedEvents()::register);
         bare = BareNettySocketIoServer.start();
         js = new JsClients();
     }
@@ -145,5 +153,56 @@ class NettySocketIoGapsE2ETest {
         bareClient.close();
         client.close();
         legacy.close();
+    }
+
+    @Test
+    void aPollingClientGetsEveryEventOfABurstLongerThanOnePayload() throws Exception {
+        // netty-socketio answers a poll with at most 50 packets: 120 take three polls.
+        int events = 120;
+        try (RawEngineIo bareClient = RawEngineIo.pollingManual(bare.port());
+                RawEngineIo client = RawEngineIo.pollingManual(medsync.socketPort())) {
+            connect(bareClient, BareNettySocketIoServer.GOOD_TOKEN);
+            connect(client, medsync.pharmacyToken("staff_burst", "pharmacy_burst"));
+            // A WebSocket client in the same room: once it has the last event, every event is queued for the poller.
+            Map<String, Object> opts = new HashMap<>(JsClients.auth(medsync.pharmacyToken("staff_ws", "pharmacy_burst")));
+            opts.put("transports", List.of("websocket"));
+            JsSocket watcher = js.connect(medsync.canonicalUrl(), opts);
+            watcher.awaitConnect();
+
+            for (int n = 0; n < events; n++) {
+                bare.server().getNamespace(NS).getBroadcastOperations().sendEvent("test:broadcast", Map.of("n", n));
+                assertThat(medsync.publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":" + n
+                        + "},\"to\":[\"pharmacy:pharmacy_burst\"]}").status()).isEqualTo(202);
+            }
+            for (int n = 0; n < events; n++) {
+                watcher.awaitEvent("test:broadcast");
+            }
+
+            List<Integer> all = IntStream.range(0, events).boxed().toList();
+            assertThat(pollEvents(bareClient, events)).as("bare netty-socketio drops the packet after each full payload")
+                    .isEqualTo(all.stream().filter(n -> n != 50 && n != 101).toList());
+            assertThat(pollEvents(client, events)).isEqualTo(all);
+            watcher.close();
+        }
+    }
+
+    private static void connect(RawEngineIo session, String token) {
+        assertThat(session.post("40" + NS + ",{\"token\":\"" + token + "\"}").statusCode()).isEqualTo(200);
+        assertThat(session.pollOnce(Duration.ofSeconds(5)).body()).startsWith("40" + NS + ",{\"sid\"");
+    }
+
+    /** Polls until {@code expected} events came, or a poll brings nothing for a while; the events' numbers. */
+    private static List<Integer> pollEvents(RawEngineIo session, int expected) throws Exception {
+        String prefix = "42" + NS + ",";
+        List<Integer> numbers = new ArrayList<>();
+        while (numbers.size() < expected && session.pollOnce(QUIET).answered()) {
+            numbers.clear();
+            for (String frame : session.frames()) {
+                if (frame.startsWith(prefix)) {
+                    numbers.add(JSON.readTree(frame.substring(prefix.length())).path(1).path("n").asInt());
+                }
+            }
+        }
+        return numbers;
     }
 }

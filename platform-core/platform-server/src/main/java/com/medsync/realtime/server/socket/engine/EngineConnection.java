@@ -264,8 +264,8 @@ public final class EngineConnection {
      * Binds the newest poll again when closing an older one unbound it. netty-socketio releases a closed poll with
      * "if the session's polling channel is still this one, set it to none": a check and a write, between which the
      * client's next poll, read by another event loop, can be bound. The release then unbinds that poll, which
-     * waits for ever while the events sent to the session stay queued with no channel to go out on (a polling
-     * client missing the last events of a burst). Called after the release, on the closed poll's loop.
+     * waits unanswered until the ping timeout while the events sent to the session stay queued with no channel to
+     * go out on. Called after the release, on the closed poll's loop.
      */
     void pollClosed(Channel closed) {
         Channel newest = latestPoll;

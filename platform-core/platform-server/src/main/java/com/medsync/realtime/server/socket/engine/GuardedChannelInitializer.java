@@ -2,6 +2,7 @@ package com.medsync.realtime.server.socket.engine;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
@@ -9,13 +10,16 @@ import com.medsync.realtime.server.config.ServerSettings.SocketSettings;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 
+import java.io.IOException;
+
 /**
  * netty-socketio's pipeline with our handlers around its own: guards in front of its packet handler
  * ({@link OriginGuard}, {@link EngineRequestCheck}, {@link PacketGuard}), our writer of WebSocket packets
  * ({@link WebSocketPacketWriter}) in front of its encoder, a polling POST answered after its packets were read
  * ({@link PostAnswerAfterPackets}), a poll bound again when netty-socketio's release of the one before unbound it
- * ({@link PollRebind}), and fixes of its HTTP answers. Its HTTP codec,
- * polling and WebSocket transports and polling encoder stay as it builds them.
+ * ({@link PollRebind}), its encoder of polling answers given a payload encoder that loses no packet
+ * ({@link PollingPayloadEncoder}), and fixes of its HTTP answers. Its HTTP codec and its polling and WebSocket
+ * transports stay as it builds them.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
 
@@ -39,6 +43,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final PostAnswerAfterPackets postAnswer = new PostAnswerAfterPackets();
     private final PollRebind pollRebind;
     private WebSocketPacketWriter webSocketWriter;
+    private EncoderHandler pollingAnswers;
 
     GuardedChannelInitializer(EngineConnections connections, SocketSettings settings, OriginPolicy origins) {
         this.requestCheck = new EngineRequestCheck(settings.path(), connections, settings.maxPayloadBytes());
@@ -54,11 +59,18 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         webSocketWriter = new WebSocketPacketWriter(
                 new PacketEncoder(configuration, configuration.getJsonSupport()),
                 configuration.getMaxFramePayloadLength(), configuration.isWebsocketCompression());
+        try {
+            pollingAnswers = new EncoderHandler(configuration, new PollingPayloadEncoder(configuration));
+        } catch (IOException e) {
+            // Only reading netty-socketio's version for its response header can fail, as in super.start.
+            throw new IllegalStateException("netty-socketio's encoder could not be built", e);
+        }
     }
 
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         super.addSocketioHandlers(pipeline);
+        pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, pollingAnswers);
         // netty-socketio puts the response encoder after the aggregator, so the aggregator's own answer to an
         // oversized body (413) is written past the encoder and the client sees a dropped connection instead.
         pipeline.remove(HTTP_ENCODER);
