@@ -144,6 +144,32 @@ class ConsoleSessionE2ETest {
     }
 
     @Test
+    void refusedLoginsTakeAtMostTenEntriesAMinuteOfTheAuditAndTheNextLoginSaysHowManyMore() {
+        // A throttle loose enough that one address makes all the attempts (as many addresses would).
+        try (EmbeddedMedsync node = EmbeddedMedsync.start(Map.of("medsync.console.login-failures-per-minute", 100))) {
+            for (int i = 1; i <= 15; i++) {
+                Response refused = node.http("POST", "/console/session",
+                        "{\"token\":\"guess-" + i + "\",\"operator\":\"mallory\"}", Map.of());
+                assertThat(refused.status()).as("attempt " + i).isEqualTo(401);
+            }
+            Response ok = node.http("POST", "/console/session",
+                    "{\"token\":\"" + EmbeddedMedsync.ADMIN_TOKEN + "\",\"operator\":\"alice\"}", Map.of());
+            assertThat(ok.status()).isEqualTo(200);
+
+            JsonNode entries = node.admin("GET", "/admin/audit?limit=100", null).json().path("entries");
+            java.util.List<String> logins = new java.util.ArrayList<>();
+            entries.forEach(entry -> {
+                if (entry.path("action").asText().equals("console-login")) {
+                    logins.add(entry.path("who").asText() + " " + entry.path("result").asText());
+                }
+            });
+            assertThat(logins).hasSize(11)
+                    .startsWith("console:alice ok (after 5 refused logins in the medsync.audit log only)");
+            assertThat(logins.subList(1, 11)).containsOnly("console:mallory refused: wrong admin token");
+        }
+    }
+
+    @Test
     void withTheConsoleSwitchedOffThereIsNoPageNoLoginAndNoCookieAccess() {
         Session session = logIn("ops-carol");
         try (EmbeddedMedsync node = EmbeddedMedsync.start(Map.of("medsync.console.enabled", false))) {

@@ -35,7 +35,7 @@ public final class Console {
         ConsoleAccess access = new ConsoleAccess(sessions);
         LoginThrottle throttle = new LoginThrottle(loginFailuresPerMinute, LOGIN_WINDOW, System::nanoTime);
         return new Console(access,
-                new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(audit)));
+                new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(audit, System::nanoTime)));
     }
 
     /** @return the check the admin API runs on a request that comes with a console session cookie */

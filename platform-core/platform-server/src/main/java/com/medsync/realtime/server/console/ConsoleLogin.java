@@ -64,7 +64,7 @@ final class ConsoleLogin {
         LoginForm presented = LoginForm.of(request);
         if (!isAdminToken(presented.token())) {
             throttle.failed(address);
-            audit.record(presented.operator(), address, "console-login", "refused: wrong admin token");
+            audit.refused(presented.operator(), address, "wrong admin token");
             throw HttpProblem.unauthorized("wrong admin token");
         }
         throttle.succeeded(address);

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * Slows down guessing of the admin token through the console login: a remote address that failed
  * {@code maxFailures} times within the window is refused until its oldest failure in the window is older than
  * the window (a sliding window, so a steady guesser gets {@code maxFailures} tries per window and no more).
- * A successful login forgets the address's failures.
+ * A successful login forgets the address's failures. IPv6 addresses are counted by their /64 network
+ * ({@link AddressBlock}): one host commonly holds a whole /64.
  *
  * <p>Memory stays bounded: at most {@link #MAX_ADDRESSES} addresses are remembered; past that, those whose
  * failures all left the window are forgotten, then the address remembered first.
@@ -43,7 +44,7 @@ public final class LoginThrottle {
      * @return how long {@code address} must wait before it may try again, or empty when it may try now
      */
     public synchronized Optional<Duration> refusal(String address) {
-        ArrayDeque<Long> recent = failures.get(address);
+        ArrayDeque<Long> recent = failures.get(AddressBlock.of(address));
         if (recent == null) {
             return Optional.empty();
         }
@@ -58,11 +59,12 @@ public final class LoginThrottle {
     /** Counts a failed login from {@code address}. */
     public synchronized void failed(String address) {
         long now = nanoClock.getAsLong();
-        ArrayDeque<Long> recent = failures.get(address);
+        String block = AddressBlock.of(address);
+        ArrayDeque<Long> recent = failures.get(block);
         if (recent == null) {
             makeRoom(now);
             recent = new ArrayDeque<>();
-            failures.put(address, recent);
+            failures.put(block, recent);
         }
         dropExpired(recent, now);
         recent.addLast(now);
@@ -74,7 +76,7 @@ public final class LoginThrottle {
 
     /** Forgets the failures of {@code address}: whoever is there knows the token. */
     public synchronized void succeeded(String address) {
-        failures.remove(address);
+        failures.remove(AddressBlock.of(address));
     }
 
     synchronized int addressesRemembered() {

@@ -24,7 +24,7 @@ class ConsoleLoginTest {
     private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(1), clock);
     private final AuditTrail trail = new AuditTrail("node-1");
     private final ConsoleLogin login = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, false,
-            new LoginAudit(trail));
+            new LoginAudit(trail, clock));
 
     static HttpRequest loginRequest(String token, String operator) {
         return HttpRequest.builder("POST", "/console/session").header("Content-Type", "application/json")
@@ -74,7 +74,7 @@ class ConsoleLoginTest {
     @Test
     void theCookieIsSecureWhenConfiguredOrWhenTheProxySaysHttps() {
         ConsoleLogin secure = new ConsoleLogin(sessions, access, throttle, ADMIN_TOKEN, true,
-                new LoginAudit(trail));
+                new LoginAudit(trail, clock));
         assertThat(secure.logIn(loginRequest(ADMIN_TOKEN, "alice")).header("Set-Cookie").orElseThrow())
                 .endsWith("; Secure");
 
@@ -131,7 +131,7 @@ class ConsoleLoginTest {
 
     @Test
     void withoutAnAdminTokenNobodyLogsIn() {
-        ConsoleLogin locked = new ConsoleLogin(sessions, access, throttle, null, false, new LoginAudit(trail));
+        ConsoleLogin locked = new ConsoleLogin(sessions, access, throttle, null, false, new LoginAudit(trail, clock));
 
         assertThatThrownBy(() -> locked.logIn(loginRequest("x", "alice"))).isInstanceOfSatisfying(
                 HttpProblem.class, problem -> assertThat(problem.status()).isEqualTo(401));

@@ -65,4 +65,15 @@ class LoginThrottleTest {
 
         assertThat(throttle.addressesRemembered()).as("expired addresses go first").isEqualTo(1);
     }
+
+    @Test
+    void ipv6AddressesAreCountedByTheirSlash64() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("2001:db8:1:2:0:0:0:" + Integer.toHexString(i + 1));
+        }
+
+        assertThat(throttle.refusal("2001:db8:1:2:ffff:ffff:ffff:ffff")).as("another address of the same /64")
+                .isPresent();
+        assertThat(throttle.refusal("2001:db8:1:3:0:0:0:1")).as("the next /64").isEmpty();
+    }
 }
