@@ -1,5 +1,7 @@
 package com.medsync.realtime.server.socket.engine;
 
+import com.corundumstudio.socketio.handler.ClientHead;
+
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -26,6 +28,11 @@ final class PollRebind extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         UUID session = ctx.channel().attr(POLL_OF).get();
+        if (session == null) {
+            // The handshake's poll has no session id in its request: netty-socketio marks it with its client.
+            ClientHead client = ctx.channel().attr(ClientHead.CLIENT).get();
+            session = client == null ? null : client.getSessionId();
+        }
         if (session != null) {
             sessions.pollClosed(session, ctx.channel());
         }

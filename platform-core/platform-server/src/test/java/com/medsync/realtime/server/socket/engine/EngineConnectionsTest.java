@@ -138,6 +138,27 @@ class EngineConnectionsTest {
         assertThat(engine.isTransportChannel(next, Transport.POLLING)).isTrue();
     }
 
+    /**
+     * The same lost update after the handshake's own poll, whose request names no session: its channel is known by
+     * netty-socketio's client mark, which the handler placed after the polling transport reads.
+     */
+    @Test
+    void thePollAfterTheHandshakesIsBoundAgainToo() {
+        ClientHead engine = client();
+        connections.opened(engine, timings(Duration.ofMinutes(1)), loop);
+        EmbeddedChannel handshake = new EmbeddedChannel(new PollRebind(connections));
+        handshake.attr(ClientHead.CLIENT).set(engine);
+        engine.bindChannel(handshake, Transport.POLLING);
+        EmbeddedChannel first = new EmbeddedChannel();
+        connections.pollArrived(engine.getSessionId(), first);
+        engine.bindChannel(first, Transport.POLLING);
+        engine.releasePollingChannel(first);
+
+        handshake.close();
+
+        assertThat(engine.isTransportChannel(first, Transport.POLLING)).isTrue();
+    }
+
     @Test
     void aPollThatClosedWithNoNewerOneLeavesTheSessionUnbound() {
         ClientHead engine = client();
