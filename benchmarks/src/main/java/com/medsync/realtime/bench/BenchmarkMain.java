@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class BenchmarkMain {
                 }
             }
             for (Shape shape : shapes()) {
-                for (String key : settings.servers()) {
+                for (String key : rotated(settings.servers(), repeat - 1)) {
                     shapeRuns.addAll(shapes.run(shape, key, repeat));
                 }
             }
@@ -85,6 +86,18 @@ public final class BenchmarkMain {
         return new RunResults(machine, settings.repeat(), settings.fanOutSockets(), settings.fanOutRooms(), compared,
                 comparison.swap(), comparison.profiles(), jmh, MedsyncServer.OUTBOUND_QUEUE, settings.serverJvmOptions(),
                 settings.publishConnections(), shapeRuns, settings.shapes().deliveriesPerS(), described(), seconds);
+    }
+
+    /**
+     * The servers in the order a repeat's shapes run them: each repeat starts one server later, so no server always
+     * follows the same one (the one before may leave the machine's caches, frequency or page cache in any state).
+     */
+    static List<String> rotated(List<String> servers, int by) {
+        List<String> order = new ArrayList<>(servers);
+        if (!order.isEmpty()) {
+            Collections.rotate(order, -(by % order.size()));
+        }
+        return order;
     }
 
     /**

@@ -37,7 +37,8 @@ final class ShapeMarkdown {
         List<String> servers = servers(rows);
         line("## Load shapes: server CPU per delivered event (issue #12)");
         line("");
-        line(String.format("Each server in a freshly started process per shape: %,d sockets connected, then **cold** = its first"
+        line(String.format("Each server in a freshly started process per shape, one after the other (each repeat starts with"
+                + " the next server, so none always follows the same one): %,d sockets connected, then **cold** = its first"
                 + " %,d publishes, a warm-up, and **warm** = the next publishes after it, on the same process. Open-loop shapes"
                 + " offer %,.0f deliveries/s to every server (a rate every server sustains), so the servers do the same work in"
                 + " the same time. Server CPU: the whole process, all threads, user + system, from `/proc`, from the first publish"
