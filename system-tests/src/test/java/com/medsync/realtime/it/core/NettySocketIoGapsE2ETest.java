@@ -164,7 +164,8 @@ class NettySocketIoGapsE2ETest {
             connect(bareClient, BareNettySocketIoServer.GOOD_TOKEN);
             connect(client, medsync.pharmacyToken("staff_burst", "pharmacy_burst"));
             // A WebSocket client in the same room: once it has the last event, every event is queued for the poller.
-            Map<String, Object> opts = new HashMap<>(JsClients.auth(medsync.pharmacyToken("staff_ws", "pharmacy_burst")));
+            String watcherToken = medsync.pharmacyToken("staff_ws", "pharmacy_burst");
+            Map<String, Object> opts = new HashMap<>(JsClients.auth(watcherToken));
             opts.put("transports", List.of("websocket"));
             JsSocket watcher = js.connect(medsync.canonicalUrl(), opts);
             watcher.awaitConnect();
@@ -179,8 +180,8 @@ class NettySocketIoGapsE2ETest {
             }
 
             List<Integer> all = IntStream.range(0, events).boxed().toList();
-            assertThat(pollEvents(bareClient, events)).as("bare netty-socketio drops the packet after each full payload")
-                    .isEqualTo(all.stream().filter(n -> n != 50 && n != 101).toList());
+            assertThat(pollEvents(bareClient, events))
+                    .as("bare netty-socketio drops the packet after each full payload").isEqualTo(all.stream().filter(n -> n != 50 && n != 101).toList());
             assertThat(pollEvents(client, events)).isEqualTo(all);
             watcher.close();
         }

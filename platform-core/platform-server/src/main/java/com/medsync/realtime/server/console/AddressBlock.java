@@ -19,7 +19,8 @@ final class AddressBlock {
     }
 
     /**
-     * @param address an address as the HTTP server reports the TCP peer ({@code 10.0.0.1}, {@code 2001:db8:0:0:1:0:0:1})
+     * @param address the TCP peer's address as the HTTP server reports it ({@code 10.0.0.1},
+     *                {@code 2001:db8:0:0:1:0:0:1})
      * @return {@code address} itself for IPv4 (also when written as IPv4-mapped IPv6), its /64 network for IPv6,
      *     such as {@code 2001:db8:0:0::/64}; anything else as it is
      */

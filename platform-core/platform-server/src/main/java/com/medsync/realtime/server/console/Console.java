@@ -34,8 +34,8 @@ public final class Console {
         ConsoleSessions sessions = new ConsoleSessions(idleTimeout, System::nanoTime);
         ConsoleAccess access = new ConsoleAccess(sessions);
         LoginThrottle throttle = new LoginThrottle(loginFailuresPerMinute, LOGIN_WINDOW, System::nanoTime);
-        return new Console(access,
-                new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie, new LoginAudit(audit, System::nanoTime)));
+        LoginAudit loginAudit = new LoginAudit(audit, System::nanoTime);
+        return new Console(access, new ConsoleLogin(sessions, access, throttle, adminToken, secureCookie, loginAudit));
     }
 
     /** @return the check the admin API runs on a request that comes with a console session cookie */
