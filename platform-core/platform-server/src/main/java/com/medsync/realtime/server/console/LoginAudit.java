@@ -37,7 +37,7 @@ final class LoginAudit {
         this.minuteStart = nanoClock.getAsLong();
     }
 
-    /** A login or logout that went through. */
+    /** A login or logout, logged and in the history. */
     void record(String operator, String address, String action, String result) {
         audit.info("who=console:{}@{} action={} target=console result={}", operator, address, action, result);
         trail.record("console:" + operator, address, action, "console", result + leftOutNote());
@@ -46,9 +46,10 @@ final class LoginAudit {
     /** A login refused, for {@code reason}; always logged, in the history within the minute's share. */
     void refused(String operator, String address, String reason) {
         String result = "refused: " + reason;
-        audit.info("who=console:{}@{} action=console-login target=console result={}", operator, address, result);
         if (shownThisMinute()) {
-            trail.record("console:" + operator, address, "console-login", "console", result + leftOutNote());
+            record(operator, address, "console-login", result);
+        } else {
+            audit.info("who=console:{}@{} action=console-login target=console result={}", operator, address, result);
         }
     }
 

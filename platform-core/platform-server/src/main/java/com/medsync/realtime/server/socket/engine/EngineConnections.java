@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The open Engine.IO connections and what Engine.IO does with them above netty-socketio: the heartbeat, the
@@ -157,18 +158,12 @@ final class EngineConnections implements EngineSessions {
 
     @Override
     public void pollArrived(UUID engineSessionId, Channel channel) {
-        EngineConnection connection = open.get(engineSessionId);
-        if (connection != null) {
-            connection.pollArrived(channel);
-        }
+        ifOpen(engineSessionId, connection -> connection.pollArrived(channel));
     }
 
     @Override
     public void pollClosed(UUID engineSessionId, Channel channel) {
-        EngineConnection connection = open.get(engineSessionId);
-        if (connection != null) {
-            connection.pollClosed(channel);
-        }
+        ifOpen(engineSessionId, connection -> connection.pollClosed(channel));
     }
 
     @Override
@@ -191,9 +186,14 @@ final class EngineConnections implements EngineSessions {
 
     @Override
     public void upgradeStarted(UUID engineSessionId) {
+        ifOpen(engineSessionId, EngineConnection::upgradeStarted);
+    }
+
+    /** Tells the session's connection, if it is still open; a session already gone has nothing to learn. */
+    private void ifOpen(UUID engineSessionId, Consumer<EngineConnection> tell) {
         EngineConnection connection = open.get(engineSessionId);
         if (connection != null) {
-            connection.upgradeStarted();
+            tell.accept(connection);
         }
     }
 
