@@ -37,6 +37,8 @@ public final class PlatformMetrics implements SocketLifecycleListener {
     private final Map<String, Counter> clientEventsByNamespace = new ConcurrentHashMap<>();
 
     public PlatformMetrics() {
+        // Before any meter: a filter configures only meters registered after it.
+        registry.config().meterFilter(new CommandLatencyBuckets());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         eventsDelivered = Counter.builder("medsync.events.out")
