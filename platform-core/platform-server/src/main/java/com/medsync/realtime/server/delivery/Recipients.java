@@ -5,6 +5,7 @@ import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketSession;
 import com.medsync.realtime.spi.room.Room;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,8 +15,16 @@ final class Recipients {
     private Recipients() {
     }
 
-    /** The event's recipients on one namespace: the union of its rooms' members there, without the excepted socket. */
-    static Set<SocketSession> of(ServedNamespace namespace, OutboundEvent event) {
+    /**
+     * The event's recipients on one namespace: the union of its rooms' members there, without the excepted socket.
+     * An event for one room with no exception (most of them) gets the room's own member set, a live view, rather
+     * than a copy: copying cost a set insertion per recipient, in every broadcast. Count recipients while walking
+     * it: its size may change meanwhile.
+     */
+    static Collection<SocketSession> of(ServedNamespace namespace, OutboundEvent event) {
+        if (event.rooms().size() == 1 && event.exceptSocket().isEmpty()) {
+            return namespace.members(event.rooms().iterator().next());
+        }
         Set<SocketSession> targets = new HashSet<>();
         for (Room room : event.rooms()) {
             targets.addAll(namespace.members(room));

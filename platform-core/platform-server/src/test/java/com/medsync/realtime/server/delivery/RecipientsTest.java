@@ -40,6 +40,16 @@ class RecipientsTest {
     }
 
     @Test
+    void aOneRoomEventReachesTheRoomsMembersAsTheyAreWhenItIsDelivered() {
+        SocketSession first = socketIn(PHARMACY);
+        socketIn(CHAT);
+        var recipients = Recipients.of(namespace, event(Optional.empty(), PHARMACY));
+        SocketSession joinedSince = socketIn(PHARMACY);
+
+        assertThat(recipients).containsExactlyInAnyOrder(first, joinedSince);
+    }
+
+    @Test
     void theExceptedSocketIsNotAReceiver() {
         SocketSession sender = socketIn(PHARMACY);
         SocketSession other = socketIn(PHARMACY);
