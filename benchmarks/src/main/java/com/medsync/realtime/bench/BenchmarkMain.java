@@ -68,8 +68,9 @@ public final class BenchmarkMain {
         for (int repeat = 1; repeat <= settings.repeat(); repeat++) {
             LOG.info("######## repeat {} of {} ########", repeat, settings.repeat());
             if (settings.comparison()) {
-                // MedSync first: the half- and heavy-load rates of the others are taken from MedSync's ramp.
-                for (String key : settings.servers()) {
+                // Rotated as the shapes are, from the second repeat on. The first keeps the configured order, MedSync
+                // first: the half- and heavy-load rates of every repeat are taken from its first ramp.
+                for (String key : rotated(settings.servers(), repeat - 1)) {
                     compared.add(comparison.measure(key, repeat));
                 }
             }
@@ -89,7 +90,7 @@ public final class BenchmarkMain {
     }
 
     /**
-     * The servers in the order a repeat's shapes run them: each repeat starts one server later, so no server always
+     * The servers in the order a repeat runs them: each repeat starts one server later, so no server always
      * follows the same one (the one before may leave the machine's caches, frequency or page cache in any state).
      */
     static List<String> rotated(List<String> servers, int by) {

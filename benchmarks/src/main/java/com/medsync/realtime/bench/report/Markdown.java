@@ -88,7 +88,9 @@ final class Markdown {
         line("");
         line((results.repeats() > 1 ? "Medians of " + results.repeats() + " runs (min–max: each run's value)." : "One run.")
                 + " Fan-out: " + results.fanOutSockets()
-                + " sockets in " + results.fanOutRooms() + " rooms.");
+                + " sockets in " + results.fanOutRooms() + " rooms. Each server in a fresh process; the first repeat runs"
+                + " MedSync first (the half- and heavy-load rates come from its ramp), each later one starts with the next"
+                + " server.");
         line("");
         line("| | " + String.join(" | ", servers.stream().map(results::label).toList()) + " |");
         line("|---" + "|---".repeat(servers.size()) + "|");
