@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class CommandLatencyBuckets implements MeterFilter {
 
     /** Lettuce's {@code lettuce.command.completion} and {@code lettuce.command.firstresponse} timers. */
-    static final String PREFIX = "lettuce.command.";
+    private static final String PREFIX = "lettuce.command.";
 
     private static final double[] EDGES_NANOS = Stream.of(
             Duration.ofMillis(1).dividedBy(2), Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
