@@ -117,7 +117,7 @@ public final class LocalDelivery {
             List<EncodedPacket> packets = packets(namespace, sequenced);
             int reached = 0;
             for (SocketSession socket : targets) {
-                // Holds are rare and brief; not hashing every recipient when there are none is measurable.
+                // Holds are rare and brief: while there are none, no recipient needs hashing.
                 CatchUp hold = holds.isEmpty() ? null : holds.get(socket);
                 if (hold != null) {
                     hold.offer(sequenced.offset(), previous, packets);
