@@ -50,6 +50,31 @@ class RecipientsTest {
     }
 
     @Test
+    void anEventWhoseOtherRoomsAreEmptyHereReachesItsOneRoomAsItIsWhenDelivered() {
+        SocketSession first = socketIn(PHARMACY);
+        // An order's patient room with nobody of it on this node.
+        var recipients = Recipients.of(namespace, event(Optional.empty(), PHARMACY, Room.user("pt_1")));
+        SocketSession joinedSince = socketIn(PHARMACY);
+
+        assertThat(recipients).containsExactlyInAnyOrder(first, joinedSince);
+    }
+
+    @Test
+    void anEventToRoomsOfNobodyHereHasNoReceivers() {
+        socketIn(Room.pharmacy("ph_2"));
+
+        assertThat(Recipients.of(namespace, event(Optional.empty(), PHARMACY, CHAT))).isEmpty();
+    }
+
+    @Test
+    void theExceptedSocketIsNotAReceiverOfASeveralRoomEvent() {
+        SocketSession sender = socketIn(PHARMACY, CHAT);
+        SocketSession other = socketIn(CHAT);
+
+        assertThat(Recipients.of(namespace, event(Optional.of(sender.id()), PHARMACY, CHAT))).containsExactly(other);
+    }
+
+    @Test
     void theExceptedSocketIsNotAReceiver() {
         SocketSession sender = socketIn(PHARMACY);
         SocketSession other = socketIn(PHARMACY);

@@ -30,7 +30,7 @@ public final class LoopDrains {
         this.writtenAfter = writtenAfter;
     }
 
-    /** A batch to fill and flush. */
+    /** A batch to fill and flush, again and again, from one thread at a time. */
     public WriteBatch batch() {
         return new WriteBatch(this);
     }
@@ -38,11 +38,12 @@ public final class LoopDrains {
     /**
      * Has {@code loop} drain {@code connections}, in its waiting task if it has one, else in a new one.
      *
-     * @param handedOver when each event of the batch was handed over ({@link System#nanoTime()})
+     * @param handedOver when each event of the batch was handed over ({@link System#nanoTime()}): its first
+     *                   {@code events}
      */
-    void drain(EventLoop loop, Set<EngineConnection> connections, long[] handedOver) {
+    void drain(EventLoop loop, Set<EngineConnection> connections, long[] handedOver, int events) {
         pending.computeIfAbsent(loop, ignored -> new LoopDrain<>(loop, EngineConnection::drainWebSocket, writtenAfter))
-                .add(connections, handedOver);
+                .add(connections, handedOver, events);
     }
 
 }

@@ -15,6 +15,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
@@ -101,7 +102,9 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
             ctx.executor().schedule(() -> writeQueued(ctx, queue, promise), holding, TimeUnit.NANOSECONDS);
             return;
         }
-        PromiseCombiner written = new PromiseCombiner(ctx.executor());
+        // Only a write with a promise to complete combines its frames' futures: a drain (nearly every write) has
+        // none, and a combiner per drain was 8% of the server's allocations with 100 recipients per event.
+        PromiseCombiner written = promise.isVoid() ? null : new PromiseCombiner(ctx.executor());
         ChannelPromise writtenHere = promise;
         // Writing at the frame encoder's context hands bytes to the handlers nearer the socket, in order with
         // the frames the encoder writes for the other packets.
@@ -131,7 +134,9 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
                 }
             }
         } finally {
-            written.finish(writtenHere);
+            if (written != null) {
+                written.finish(writtenHere);
+            }
             ctx.flush();
         }
     }
@@ -193,7 +198,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
         }
         writeText(ctx, text, written);
         for (ByteBuf attachment : packet.getAttachments()) {
-            written.add(ctx.write(new BinaryWebSocketFrame(attachment.retainedDuplicate())));
+            writeFrame(ctx, new BinaryWebSocketFrame(attachment.retainedDuplicate()), written);
         }
         return true;
     }
@@ -204,14 +209,23 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
             return;
         }
         if (text.readableBytes() <= maxFramePayload) {
-            written.add(ctx.write(new TextWebSocketFrame(text)));
+            writeFrame(ctx, new TextWebSocketFrame(text), written);
             return;
         }
-        written.add(ctx.write(new TextWebSocketFrame(false, 0, text.readRetainedSlice(FRAGMENT_BYTES))));
+        writeFrame(ctx, new TextWebSocketFrame(false, 0, text.readRetainedSlice(FRAGMENT_BYTES)), written);
         while (text.isReadable()) {
             ByteBuf fragment = text.readRetainedSlice(Math.min(text.readableBytes(), FRAGMENT_BYTES));
-            written.add(ctx.write(new ContinuationWebSocketFrame(!text.isReadable(), 0, fragment)));
+            writeFrame(ctx, new ContinuationWebSocketFrame(!text.isReadable(), 0, fragment), written);
         }
         text.release();
+    }
+
+    /** Writes a frame; its future joins {@code written}, or, when nothing waits for the writes (null), it has none. */
+    private static void writeFrame(ChannelHandlerContext ctx, WebSocketFrame frame, PromiseCombiner written) {
+        if (written == null) {
+            ctx.write(frame, ctx.voidPromise());
+        } else {
+            written.add(ctx.write(frame));
+        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  * with everything else sent to that client, and {@link #flush} has each event loop drain the queues of all of
  * its clients the batch reached, once ({@link LoopDrains}: in the task already waiting on that loop, if any).
  *
- * <p>Used by one thread at a time; flush before dropping it, or the packets wait for the client's next write.
+ * <p>Used by one thread at a time, and again after each flush: its sets keep their tables (up to
+ * {@link LoopDrain#REUSED_UP_TO} connections per event loop), so a steady stream of batches allocates nothing here. Flush before leaving it, or the packets wait for the client's next write.
  */
 public final class WriteBatch {
 
@@ -38,14 +39,28 @@ public final class WriteBatch {
     }
 
     void drainLater(EventLoop loop, EngineConnection connection) {
-        byLoop.computeIfAbsent(loop, ignored -> Collections.newSetFromMap(new IdentityHashMap<>())).add(connection);
+        Set<EngineConnection> connections = byLoop.get(loop);
+        if (connections == null) {
+            connections = Collections.newSetFromMap(new IdentityHashMap<>());
+            byLoop.put(loop, connections);
+        }
+        connections.add(connection);
     }
 
-    /** Asks every event loop concerned to write out what this batch queued for its clients. */
+    /** Asks every event loop concerned to write out what this batch queued for its clients; the batch is then empty. */
     public void flush() {
-        long[] times = Arrays.copyOf(handedOver, events);
-        byLoop.forEach((loop, connections) -> drains.drain(loop, connections, times));
-        byLoop.clear();
+        for (Map.Entry<EventLoop, Set<EngineConnection>> loop : byLoop.entrySet()) {
+            Set<EngineConnection> connections = loop.getValue();
+            if (connections.isEmpty()) {
+                continue;
+            }
+            drains.drain(loop.getKey(), connections, handedOver, events);
+            if (connections.size() <= LoopDrain.REUSED_UP_TO) {
+                connections.clear();
+            } else {
+                loop.setValue(Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
+        }
         events = 0;
     }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.DefaultEventLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,9 +36,9 @@ class LoopDrainTest {
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
         long now = System.nanoTime();
-        drain.add(Set.of("a", "b"), new long[] {now});
-        drain.add(Set.of("b", "c"), new long[] {now, now});
-        drain.add(Set.of("a"), new long[] {now});
+        drain.add(Set.of("a", "b"), new long[] {now}, 1);
+        drain.add(Set.of("b", "c"), new long[] {now, now}, 2);
+        drain.add(Set.of("a"), new long[] {now}, 1);
         assertThat(loop.pendingTasks()).as("one drain task waits, however many batches joined it").isEqualTo(1);
 
         busy.countDown();
@@ -49,12 +50,50 @@ class LoopDrainTest {
 
     @Test
     void aBatchAfterTheTaskRanQueuesItAgain() throws Exception {
-        drain.add(Set.of("a"), new long[] {System.nanoTime()});
+        drain.add(Set.of("a"), new long[] {System.nanoTime()}, 1);
         runQueued();
-        drain.add(Set.of("a"), new long[] {System.nanoTime()});
+        drain.add(Set.of("a"), new long[] {System.nanoTime()}, 1);
         runQueued();
 
         assertThat(drained).containsExactly("a", "a");
+        assertThat(delays).hasSize(2);
+    }
+
+    @Test
+    void eachTaskDrainsOnlyWhatWasAddedSinceTheLastOne() throws Exception {
+        // The sets take turns: one a task drained must come back empty.
+        for (String connection : List.of("a", "b", "c", "d")) {
+            drain.add(Set.of(connection, connection + "2"), new long[] {System.nanoTime()}, 1);
+            runQueued();
+        }
+
+        assertThat(drained).containsExactlyInAnyOrder("a", "a2", "b", "b2", "c", "c2", "d", "d2");
+        assertThat(delays).hasSize(4);
+    }
+
+    @Test
+    void afterABacklogTooLargeToKeepItsSetTheNextTasksDrainOnlyTheirOwn() throws Exception {
+        Set<String> backlog = new HashSet<>();
+        for (int i = 0; i <= LoopDrain.REUSED_UP_TO * 2; i++) {
+            backlog.add("backlog-" + i);
+        }
+        drain.add(backlog, new long[] {System.nanoTime()}, 1);
+        runQueued();
+        drained.clear();
+        for (String connection : List.of("a", "b", "c")) {
+            drain.add(Set.of(connection), new long[] {System.nanoTime()}, 1);
+            runQueued();
+        }
+
+        assertThat(drained).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void onlyTheHandOverTimesABatchCountsAreRecorded() throws Exception {
+        long now = System.nanoTime();
+        drain.add(Set.of("a"), new long[] {now, now, 0, 0}, 2);
+        runQueued();
+
         assertThat(delays).hasSize(2);
     }
 
@@ -63,7 +102,7 @@ class LoopDrainTest {
         int batches = 20_000;
         Thread delivering = new Thread(() -> {
             for (int i = 0; i < batches; i++) {
-                drain.add(Set.of("connection-" + i), new long[] {System.nanoTime()});
+                drain.add(Set.of("connection-" + i), new long[] {System.nanoTime()}, 1);
             }
         });
         delivering.start();
@@ -78,8 +117,8 @@ class LoopDrainTest {
     void aStoppedLoopDropsTheDrainWithoutThrowingAndRecordsNothing() throws Exception {
         loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).await(5, TimeUnit.SECONDS);
 
-        drain.add(Set.of("a"), new long[] {System.nanoTime()});
-        drain.add(Set.of("b"), new long[] {System.nanoTime()});
+        drain.add(Set.of("a"), new long[] {System.nanoTime()}, 1);
+        drain.add(Set.of("b"), new long[] {System.nanoTime()}, 1);
 
         assertThat(drained).isEmpty();
         assertThat(delays).isEmpty();
