@@ -10,12 +10,15 @@
 #   SHAPE_OPTS="-Dmedsync.socket.io-threads=1" benchmarks/one-shape.sh medsync 10     # a setting to compare
 #   SHAPE_PROFILE=10 benchmarks/one-shape.sh medsync 10      # async-profiler over 10 s of the warm phase
 #   SHAPE_PROFILE=2.5 SHAPE_PROFILE_PHASE=cold benchmarks/one-shape.sh medsync 10  # the 1.5 s pause, then 1 s of cold
+#   SHAPE_PROFILE=10 SHAPE_PROFILE_EVENT=alloc benchmarks/one-shape.sh medsync 100  # bytes allocated, by stack
 #
 # Settings (environment): SHAPE_REPEAT (3), SHAPE_WARM_UP_EVENTS (4000), SHAPE_WARM_EVENTS (10000), SHAPE_DELIVERIES_PER_S (20000),
 # SHAPE_DIST (distributions/target/medsync-realtime), SHAPE_PHASE (week1), SHAPE_OPTS (JVM options, MedSync),
 # SHAPE_PROFILE_PHASE (warm, or cold: the generator then waits 1.5 s after connecting, with the profiler loaded,
 # and profiling starts once the sockets are connected, covering the pause and then the phase; the cold figure
-# printed then includes the profiler's cost).
+# printed then includes the profiler's cost), SHAPE_PROFILE_EVENT (cpu, or alloc: the collapsed stacks then count
+# the bytes allocated at each stack, as async-profiler's sampling of TLAB refills and outside-TLAB objects
+# estimates them, and the summary by thread role reads "samples" as bytes).
 # Needs the distribution built (mvn -DskipTests -pl distributions -am package) and `npm ci` in
 # benchmarks/node-loadgen and benchmarks/node-server (benchmarks/run.sh does both). With SHAPE_PROFILE, the
 # async-profiler jar comes from Maven Central (tools.profiler:async-profiler:4.1, linux-x64) and each repeat
@@ -35,6 +38,12 @@ dist=$(cd "${SHAPE_DIST:-distributions/target/medsync-realtime}" && pwd)
 profile=${SHAPE_PROFILE:-0}
 profile_phase=${SHAPE_PROFILE_PHASE:-warm}
 case "$profile_phase" in warm|cold) ;; *) echo "SHAPE_PROFILE_PHASE must be warm or cold, not '$profile_phase'" >&2; exit 2 ;; esac
+profile_event=${SHAPE_PROFILE_EVENT:-cpu}
+case "$profile_event" in
+  cpu) profile_start="event=cpu,interval=1ms"; profile_dump="collapsed" ;;
+  alloc) profile_start="event=alloc"; profile_dump="collapsed,total" ;;
+  *) echo "SHAPE_PROFILE_EVENT must be cpu or alloc, not '$profile_event'" >&2; exit 2 ;;
+esac
 sockets=2000
 rooms=$((sockets / recipients))
 rate=$((deliveries / recipients))
@@ -116,9 +125,9 @@ for run in $(seq 1 "$repeat"); do
     ( for _ in $(seq 1 30000); do grep -q "$ready"'\|"type":"error"\|"type":"done"' "$work/out.jsonl" 2>/dev/null && break; sleep 0.02; done
       grep -q "$ready" "$work/out.jsonl" 2>/dev/null || exit 0
       sleep "$settle"
-      jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"start,event=cpu,interval=1ms\"" > /dev/null
+      jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"start,$profile_start\"" > /dev/null
       sleep "$profile"
-      jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"stop,file=$logs/$tag.collapsed,collapsed\"" > /dev/null
+      jcmd "$server_pid" JVMTI.agent_load "$profiler_lib" "\"stop,file=$logs/$tag.collapsed,$profile_dump\"" > /dev/null
     ) &
     profiler=$!
   fi
