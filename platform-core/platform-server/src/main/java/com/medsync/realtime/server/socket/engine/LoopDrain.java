@@ -105,20 +105,23 @@ class LoopDrain<C> implements Runnable {
         for (int i = 0; i < count; i++) {
             writtenAfter.accept(now - times[i]);
         }
-        Set<C> spare;
-        if (draining.size() <= REUSED_UP_TO) {
-            draining.clear();
-            spare = draining;
-        } else {
-            spare = newConnectionSet();
-        }
+        Set<C> spare = emptied(draining);
         synchronized (this) {
             spareConnections = spare;
             spareHandedOver = times;
         }
     }
 
-    private static <C> Set<C> newConnectionSet() {
+    /** @return {@code used} emptied for its next turn, or a new set when {@code used} grew past {@link #REUSED_UP_TO} */
+    static <C> Set<C> emptied(Set<C> used) {
+        if (used.size() > REUSED_UP_TO) {
+            return newConnectionSet();
+        }
+        used.clear();
+        return used;
+    }
+
+    static <C> Set<C> newConnectionSet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 }

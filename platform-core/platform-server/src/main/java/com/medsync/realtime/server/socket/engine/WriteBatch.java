@@ -3,7 +3,6 @@ package com.medsync.realtime.server.socket.engine;
 import io.netty.channel.EventLoop;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,12 +38,7 @@ public final class WriteBatch {
     }
 
     void drainLater(EventLoop loop, EngineConnection connection) {
-        Set<EngineConnection> connections = byLoop.get(loop);
-        if (connections == null) {
-            connections = Collections.newSetFromMap(new IdentityHashMap<>());
-            byLoop.put(loop, connections);
-        }
-        connections.add(connection);
+        byLoop.computeIfAbsent(loop, ignored -> LoopDrain.newConnectionSet()).add(connection);
     }
 
     /** Asks every event loop concerned to write out what this batch queued for its clients; the batch is then empty. */
@@ -55,11 +49,7 @@ public final class WriteBatch {
                 continue;
             }
             drains.drain(loop.getKey(), connections, handedOver, events);
-            if (connections.size() <= LoopDrain.REUSED_UP_TO) {
-                connections.clear();
-            } else {
-                loop.setValue(Collections.newSetFromMap(new IdentityHashMap<>()));
-            }
+            loop.setValue(LoopDrain.emptied(connections));
         }
         events = 0;
     }
