@@ -61,7 +61,8 @@ public final class EventTail implements SocketLifecycleListener {
 
     /** An event published on this node was accepted into the event log. */
     public void published(OutboundEvent event) {
-        int bytes = size.of(event.data());
+        int bytes = event.dataJson().map(json -> json.utf8().length)
+                .orElseGet(() -> size.of(event.data()));
         long at = System.currentTimeMillis();
         ring.add(seq -> new Seen(seq, at, PUBLISH, event.name(), null, event.rooms(), bytes));
     }

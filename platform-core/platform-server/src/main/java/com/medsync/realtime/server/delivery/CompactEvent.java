@@ -1,10 +1,8 @@
 package com.medsync.realtime.server.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.event.OutboundEvent;
-import com.medsync.realtime.server.event.Payloads;
 import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.spi.room.Room;
 
@@ -59,16 +57,10 @@ final class CompactEvent {
     /** A payload as held: its JSON bytes, or its tree when it holds binary attachments (exactly one is set). */
     record Payload(byte[] json, JsonNode binaryTree) {
 
-        static Payload of(JsonNode data) {
-            if (Payloads.containsBinary(data)) {
-                return new Payload(null, data);
-            }
-            try {
-                return new Payload(JSON.writeValueAsBytes(data), null);
-            } catch (JsonProcessingException e) {
-                // A tree of JSON nodes always serializes; this would be a bug, not bad input.
-                throw new IllegalStateException("A payload did not serialize", e);
-            }
+        /** The event's payload as the bytes the whole server shares ({@link OutboundEvent#dataJson}). */
+        static Payload of(OutboundEvent event) {
+            return event.dataJson().map(json -> new Payload(json.utf8(), null))
+                    .orElseGet(() -> new Payload(null, event.data()));
         }
 
         /** @return the payload as a tree: a new one parsed from the bytes */

@@ -1,6 +1,7 @@
 package com.medsync.realtime.server.delivery;
 
 import com.medsync.realtime.server.event.EncodedPacket;
+import com.medsync.realtime.server.event.JsonBytes;
 import com.medsync.realtime.server.socket.NamespaceRegistry;
 import com.medsync.realtime.server.socket.ServedNamespace;
 import com.medsync.realtime.server.socket.SocketSession;
@@ -234,9 +235,24 @@ public final class LocalDelivery {
         OutboundEvent event = sequenced.event();
         List<EncodedPacket> packets = new ArrayList<>();
         for (Emission emission : namespace.translator().translate(event.name(), event.data())) {
-            List<Object> args = offsets ? List.of(emission.data(), sequenced.offset()) : List.of(emission.data());
+            Object data = argument(emission, event);
+            List<Object> args = offsets ? List.of(data, sequenced.offset()) : List.of(data);
             packets.add(namespace.encode(emission.event(), args));
         }
         return packets;
+    }
+
+    /**
+     * The payload as the encoder takes it: the event's JSON, written once for the whole server, when the
+     * translator passed the payload on as it was (canonical events and their legacy aliases); else the new tree.
+     */
+    private static Object argument(Emission emission, OutboundEvent event) {
+        if (emission.data() == event.data()) {
+            Optional<JsonBytes> json = event.dataJson();
+            if (json.isPresent()) {
+                return json.get();
+            }
+        }
+        return emission.data();
     }
 }

@@ -57,7 +57,7 @@ final class RetainedEvents {
      * costly part of appending, and the broker calls this before taking its sequencing lock.
      */
     Pending prepare(OutboundEvent event) {
-        return new Pending(event, maxEvents > 0 ? CompactEvent.Payload.of(event.data()) : null);
+        return new Pending(event, maxEvents > 0 ? CompactEvent.Payload.of(event) : null);
     }
 
     synchronized SequencedEvent append(Pending pending) {

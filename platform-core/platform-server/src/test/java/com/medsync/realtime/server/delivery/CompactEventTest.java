@@ -25,7 +25,7 @@ class CompactEventTest {
     }
 
     private static CompactEvent held(SequencedEvent sequenced) {
-        return new CompactEvent(sequenced, CompactEvent.Payload.of(sequenced.event().data()));
+        return new CompactEvent(sequenced, CompactEvent.Payload.of(sequenced.event()));
     }
 
     @Test

@@ -1,9 +1,12 @@
 package com.medsync.realtime.server.socket.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.medsync.realtime.server.event.JsonBytes;
 import com.medsync.realtime.server.event.Payloads;
 
 import java.util.ArrayList;
@@ -18,7 +21,8 @@ import java.util.Map;
  * <ul>
  *   <li>Values without bytes, nearly all of them, are serialized here, once, to UTF-8 JSON
  *       ({@link EncodedArguments}) that {@link PreEncodedJsonSupport} copies as it is: one broadcast packet,
- *       shared by all its recipients, costs one serialization instead of one per socket.</li>
+ *       shared by all its recipients, costs one serialization instead of one per socket. A value that comes
+ *       as {@link JsonBytes} (a published payload, already written for the whole server) is copied.</li>
  *   <li>Arguments that carry bytes become plain lists and maps with {@code byte[]} values, which the encoder
  *       sends as binary attachments (with their placeholders in the JSON); it would write a Jackson binary node
  *       as a base64 string.</li>
@@ -66,10 +70,43 @@ final class EncoderArguments {
 
     private static EncodedArguments encodedOnce(List<?> values) {
         try {
-            return new EncodedArguments(JSON.writeValueAsBytes(values));
+            return new EncodedArguments(anyWritten(values) ? joined(values) : JSON.writeValueAsBytes(values));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize event arguments: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static boolean anyWritten(List<?> values) {
+        for (Object value : values) {
+            if (value instanceof JsonBytes) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The JSON array of the values, copying those already written instead of writing them again. */
+    private static byte[] joined(List<?> values) throws JsonProcessingException {
+        ByteArrayBuilder array = new ByteArrayBuilder();
+        array.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                array.append(',');
+            }
+            Object value = values.get(i);
+            if (value instanceof JsonBytes json) {
+                array.write(json.utf8());
+            } else if (value instanceof String text) {
+                // The event's name and offset: quoted directly, a generator for each would cost more.
+                array.append('"');
+                array.write(JsonStringEncoder.getInstance().quoteAsUTF8(text));
+                array.append('"');
+            } else {
+                array.write(JSON.writeValueAsBytes(value));
+            }
+        }
+        array.append(']');
+        return array.toByteArray();
     }
 
     /** Bytes as {@code byte[]}, containers as lists and maps, every other value left as its node. */

@@ -15,12 +15,16 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 
+import com.medsync.realtime.server.event.JsonBytes;
+import com.medsync.realtime.server.event.OutboundEvent;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +44,22 @@ class PacketsTest {
         assertThat(payload).isEqualTo(
                 "42/patient-pharmacy,[\"order:new\",{\"orderId\":\"o-1\",\"note\":\"caf\u00e9 \u2713\"},\"7-0\"]");
         assertThat(payload).as("what a polling client is sent").isEqualTo(encodedByNettySocketIo(packet));
+    }
+
+    @Test
+    void aPayloadAlreadyWrittenIsCopiedIntoTheSameBytes() throws IOException {
+        ObjectNode order = NODES.objectNode().put("orderId", "o-1").put("note", "caf\u00e9 \u2713 \"quoted\"");
+        OutboundEvent event = new OutboundEvent("e-1", "order:new", order, Set.of());
+        JsonBytes written = event.dataJson().orElseThrow();
+
+        String name = "order:\"new\"";
+        Packet fromTree = EnginePacket.unwrap(Packets.event("/patient-pharmacy", name, List.of(order, "7-0")));
+        Packet fromBytes = EnginePacket.unwrap(Packets.event("/patient-pharmacy", name, List.of(written, "7-0")));
+
+        assertThat(fromBytes).isInstanceOf(PreEncodedPacket.class);
+        String payload = ((PreEncodedPacket) fromBytes).payload().toString(StandardCharsets.UTF_8);
+        assertThat(payload).isEqualTo(((PreEncodedPacket) fromTree).payload().toString(StandardCharsets.UTF_8))
+                .isEqualTo(encodedByNettySocketIo(fromBytes));
     }
 
     @Test
