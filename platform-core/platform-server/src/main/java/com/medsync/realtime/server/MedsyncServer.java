@@ -67,6 +67,7 @@ import com.medsync.realtime.spi.room.RoomPolicy;
 import com.medsync.realtime.spi.store.KeyValueStore;
 import com.typesafe.config.Config;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 
 import org.slf4j.Logger;
@@ -189,9 +190,16 @@ public final class MedsyncServer implements AutoCloseable {
             this.leases = new ClusterLeases(redis.leaseStore(), redis.node(), settings.redis().leaseTtl(),
                     metrics.registry());
         } else {
-            MemoryKeyValueStore memory = new MemoryKeyValueStore();
+            MemoryKeyValueStore memory = new MemoryKeyValueStore(java.time.Clock.systemUTC(),
+                    settings.memoryStore().maxEntries(), housekeeping);
             // The same metric as a cluster node's, so dashboards need no case for one node.
             Gauge.builder("medsync.store.up", () -> 1).description("1: the in-memory store is always up")
+                    .register(metrics.registry());
+            Gauge.builder("medsync.store.entries", memory, MemoryKeyValueStore::size)
+                    .description("entries in the memory store, expired ones not yet swept included")
+                    .register(metrics.registry());
+            FunctionCounter.builder("medsync.store.evictions", memory, MemoryKeyValueStore::evictions)
+                    .description("live entries the memory store dropped to keep to medsync.store.memory.max-entries")
                     .register(metrics.registry());
             housekeeping.scheduleWithFixedDelay(memory::evictExpired, 1, 1, TimeUnit.MINUTES);
             this.cluster = Optional.empty();

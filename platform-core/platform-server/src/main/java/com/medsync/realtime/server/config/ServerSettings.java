@@ -27,6 +27,7 @@ public record ServerSettings(
         Path stateDir,
         Optional<String> phase,
         StoreType store,
+        MemoryStoreSettings memoryStore,
         RedisSettings redis,
         List<String> allowedOrigins,
         PluginSharingSettings pluginSharing,
@@ -120,6 +121,13 @@ public record ServerSettings(
             Duration reconnectMaxDelay, Duration maxStreamLag, Duration leaseTtl) {
     }
 
+    /**
+     * The one-node store: past {@code maxEntries} entries it drops expired entries, then those soonest to
+     * expire, so it cannot fill the heap.
+     */
+    public record MemoryStoreSettings(int maxEntries) {
+    }
+
     /** Where shared state lives. */
     public enum StoreType {
         MEMORY,
@@ -184,6 +192,7 @@ public record ServerSettings(
                 Path.of(s.string("medsync.state.dir")),
                 s.optionalString("medsync.phase"),
                 s.enumValue("medsync.store.type", StoreType.class),
+                new MemoryStoreSettings(s.positiveInteger("medsync.store.memory.max-entries")),
                 redis(s),
                 s.stringList("medsync.allowed-origins"),
                 new PluginSharingSettings(

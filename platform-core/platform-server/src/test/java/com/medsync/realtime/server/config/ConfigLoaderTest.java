@@ -120,12 +120,30 @@ class ConfigLoaderTest {
 
     @Test
     void aNegativeThreadCountIsRefused() {
-        Config config = loader.load(Optional.empty(), Map.of(), props("medsync.socket.io-threads", "-1"));
+        assertRefused("medsync.socket.io-threads", "-1", "-1");
+    }
+
+    /** Sets one setting with -D and expects start-up to stop, naming the setting and saying {@code why}. */
+    private void assertRefused(String path, String value, String why) {
+        Config config = loader.load(Optional.empty(), Map.of(), props(path, value));
 
         assertThatThrownBy(() -> ServerSettings.from(new Settings(config)))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("medsync.socket.io-threads")
-                .hasMessageContaining("-1");
+                .hasMessageContaining(path)
+                .hasMessageContaining(why);
+    }
+
+    @Test
+    void theMemoryStoreIsCappedAtAMillionEntriesUnlessSetOtherwise() {
+        assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(), props())))
+                .memoryStore().maxEntries()).isEqualTo(1_000_000);
+        assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(),
+                props("medsync.store.memory.max-entries", "5000")))).memoryStore().maxEntries()).isEqualTo(5_000);
+    }
+
+    @Test
+    void aMemoryStoreCapOfZeroIsRefused() {
+        assertRefused("medsync.store.memory.max-entries", "0", "must be greater than 0");
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.medsync.realtime.spi.room.Room;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class PublishServiceTest {
     private final List<OutboundEvent> emitted = new ArrayList<>();
     private final PublishedEventHandlers handlers = new PublishedEventHandlers();
     private final RecordingBroker broker = new RecordingBroker(emitted);
-    private final PublishService service = new PublishService(handlers, new MemoryKeyValueStore(), broker,
+    private final PublishService service = new PublishService(handlers, new MemoryKeyValueStore(Clock.systemUTC()), broker,
             Duration.ofHours(24), event -> { });
 
     /** A chat-like handler: needs data.roomId, routes to chat:{roomId}. */
