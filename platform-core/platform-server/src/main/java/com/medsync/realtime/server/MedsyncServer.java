@@ -199,7 +199,7 @@ public final class MedsyncServer implements AutoCloseable {
                     .description("entries in the memory store, expired ones not yet swept included")
                     .register(metrics.registry());
             FunctionCounter.builder("medsync.store.evictions", memory, MemoryKeyValueStore::evictions)
-                    .description("live entries the memory store dropped to keep to medsync.store.memory.max-entries")
+                    .description("live entries the memory store dropped to keep to medsync.store.memory-max-entries")
                     .register(metrics.registry());
             housekeeping.scheduleWithFixedDelay(memory::evictExpired, 1, 1, TimeUnit.MINUTES);
             this.cluster = Optional.empty();

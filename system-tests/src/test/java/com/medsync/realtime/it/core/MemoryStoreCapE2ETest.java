@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The memory store's cap ({@code medsync.store.memory.max-entries}) as an operator and a backend meet it: a
+ * The memory store's cap ({@code medsync.store.memory-max-entries}) as an operator and a backend meet it: a
  * node with the orders plugin and a small cap is sent three times as many orders as the cap over the publish
  * API; the scrape shows the evictions, the oldest order is forgotten, and a new order still reaches its pharmacy.
  */
@@ -33,7 +33,7 @@ class MemoryStoreCapE2ETest {
 
     private static Map<String, Object> settings() {
         Map<String, Object> settings = FeaturePlugins.only("orders");
-        settings.put("medsync.store.memory.max-entries", CAP);
+        settings.put("medsync.store.memory-max-entries", CAP);
         return settings;
     }
 

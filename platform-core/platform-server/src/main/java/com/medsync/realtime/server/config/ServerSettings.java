@@ -192,7 +192,7 @@ public record ServerSettings(
                 Path.of(s.string("medsync.state.dir")),
                 s.optionalString("medsync.phase"),
                 s.enumValue("medsync.store.type", StoreType.class),
-                new MemoryStoreSettings(s.positiveInteger("medsync.store.memory.max-entries")),
+                new MemoryStoreSettings(s.positiveInteger("medsync.store.memory-max-entries")),
                 redis(s),
                 s.stringList("medsync.allowed-origins"),
                 new PluginSharingSettings(

@@ -30,7 +30,7 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
     private static final Logger log = LoggerFactory.getLogger(MemoryKeyValueStore.class);
     /** The setting that sets the cap, named in the trim's warning. */
-    private static final String MAX_ENTRIES_SETTING = "medsync.store.memory.max-entries";
+    private static final String MAX_ENTRIES_SETTING = "medsync.store.memory-max-entries";
     /** A small cap under steady writes trims often: the log gets one warning a minute at most. */
     private static final long WARNING_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
 

@@ -138,12 +138,12 @@ class ConfigLoaderTest {
         assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(), props())))
                 .memoryStore().maxEntries()).isEqualTo(1_000_000);
         assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(),
-                props("medsync.store.memory.max-entries", "5000")))).memoryStore().maxEntries()).isEqualTo(5_000);
+                props("medsync.store.memory-max-entries", "5000")))).memoryStore().maxEntries()).isEqualTo(5_000);
     }
 
     @Test
     void aMemoryStoreCapOfZeroIsRefused() {
-        assertRefused("medsync.store.memory.max-entries", "0", "must be greater than 0");
+        assertRefused("medsync.store.memory-max-entries", "0", "must be greater than 0");
     }
 
     @Test

@@ -217,7 +217,7 @@ class MemoryKeyValueStoreTest {
             fill(store, "b", 2, Duration.ofHours(1));
             runTrims();
             assertThat(appender.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-                    .contains("dropped the 2 live entries").contains("medsync.store.memory.max-entries"));
+                    .contains("dropped the 2 live entries").contains("medsync.store.memory-max-entries"));
 
             now = now.plus(Duration.ofMinutes(1));
             fill(store, "c", 2, Duration.ofHours(1));
