@@ -13,6 +13,7 @@
 #   SHAPE_PROFILE=10 SHAPE_PROFILE_EVENT=alloc benchmarks/one-shape.sh medsync 100  # bytes allocated, by stack
 #
 # Settings (environment): SHAPE_REPEAT (3), SHAPE_WARM_UP_EVENTS (4000), SHAPE_WARM_EVENTS (10000), SHAPE_DELIVERIES_PER_S (20000),
+# SHAPE_CONCURRENCY (0: a fixed rate; N: a closed loop of N HTTP callers instead, as run.sh's closed-loop shape),
 # SHAPE_DIST (distributions/target/medsync-realtime), SHAPE_PHASE (week1), SHAPE_OPTS (JVM options, MedSync),
 # SHAPE_PROFILE_PHASE (warm, or cold: the generator then waits 1.5 s after connecting, with the profiler loaded,
 # and profiling starts once the sockets are connected, covering the pause and then the phase; the cold figure
@@ -34,6 +35,7 @@ repeat=${SHAPE_REPEAT:-3}
 warm_events=${SHAPE_WARM_EVENTS:-10000}
 warm_up_events=${SHAPE_WARM_UP_EVENTS:-4000}
 deliveries=${SHAPE_DELIVERIES_PER_S:-20000}
+concurrency=${SHAPE_CONCURRENCY:-0}
 dist=$(cd "${SHAPE_DIST:-distributions/target/medsync-realtime}" && pwd)
 profile=${SHAPE_PROFILE:-0}
 profile_phase=${SHAPE_PROFILE_PHASE:-warm}
@@ -108,8 +110,14 @@ for run in $(seq 1 "$repeat"); do
   done
   pause=0
   [ -n "$profiler_lib" ] && [ "$profile_phase" = cold ] && pause=1500
-  spec=$(printf '{"socketPort":%s,"httpPort":%s,"apiKey":"%s","jwtSecret":"%s","serverPid":%s,"pauseAfterConnectMs":%s,"sockets":%s,"rooms":%s,"phases":[{"name":"cold","events":2000,"rate":%s},{"name":"warm-up","events":%s,"rate":%s},{"name":"warm","events":%s,"rate":%s}]}' \
-    "$socket_port" "$http_port" "$key" "$secret" "$server_pid" "$pause" "$sockets" "$rooms" "$rate" "$warm_up_events" $((rate * 2)) "$warm_events" "$rate")
+  if [ "$concurrency" = 0 ]; then
+    pace() { printf '"rate":%s' "$1"; }
+  else
+    pace() { printf '"concurrency":%s' "$concurrency"; }
+  fi
+  spec=$(printf '{"socketPort":%s,"httpPort":%s,"apiKey":"%s","jwtSecret":"%s","serverPid":%s,"pauseAfterConnectMs":%s,"sockets":%s,"rooms":%s,"phases":[{"name":"cold","events":2000,%s},{"name":"warm-up","events":%s,%s},{"name":"warm","events":%s,%s}]}' \
+    "$socket_port" "$http_port" "$key" "$secret" "$server_pid" "$pause" "$sockets" "$rooms" "$(pace "$rate")" \
+    "$warm_up_events" "$(pace $((rate * 2)))" "$warm_events" "$(pace "$rate")")
   profiler=
   if [ -n "$profiler_lib" ] && [ "$server" = medsync ]; then
     # jcmd parses key=value itself: the profiler's options travel as one quoted argument.
@@ -141,7 +149,7 @@ for (const line of require("fs").readFileSync(file, "utf8").split("\n").filter(B
   if (o.type === "error") console.log(tag, "generator error:", o.message);
   if (o.type !== "phase") continue;
   console.log([tag, o.name.padEnd(7), "cpu/delivery " + String(o.cpuPerDeliveryUs).padStart(6) + " us",
-    "delivered/s " + Math.round(o.deliveredPerS), "lost " + o.lost, "p99 " + o.latencyMs.p99 + " ms",
+    "delivered/s " + Math.round(o.deliveredPerS), "lost " + o.lost, "p50 " + o.latencyMs.p50 + " ms", "p99 " + o.latencyMs.p99 + " ms",
     "generator " + Math.round(o.generatorCpuMs) + " ms", opts].join("  "));
 }
 JS
