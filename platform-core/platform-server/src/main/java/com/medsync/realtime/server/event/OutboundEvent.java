@@ -48,6 +48,19 @@ public final class OutboundEvent {
         this(id, name, data, rooms, Optional.empty());
     }
 
+    /**
+     * An event whose payload arrived as JSON text as well as a tree (a cluster's stream entry): those bytes are
+     * its {@link #dataJson()}, so no node writes the tree again.
+     *
+     * @param dataJson the UTF-8 JSON of {@code data}, without binary attachments
+     */
+    public static OutboundEvent withDataJson(String id, String name, JsonNode data, JsonBytes dataJson,
+            Set<Room> rooms, Optional<String> exceptSocket) {
+        OutboundEvent event = new OutboundEvent(id, name, data, rooms, exceptSocket);
+        event.dataJson = Optional.of(dataJson);
+        return event;
+    }
+
     public String id() {
         return id;
     }
