@@ -2,6 +2,7 @@ package com.medsync.realtime.server.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.medsync.realtime.server.event.JsonBytes;
 import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.spi.room.Room;
@@ -48,10 +49,16 @@ final class CompactEvent {
         return offset;
     }
 
-    /** The event as it was appended (an equal one: a new tree parsed from the held bytes). */
+    /**
+     * The event as it was appended (an equal one: a new tree parsed from the held bytes, which it keeps as its
+     * written JSON, so a replay sends the very bytes the live delivery did).
+     */
     SequencedEvent inflate() {
-        return new SequencedEvent(offset, new OutboundEvent(id, name, payload.tree(), rooms, exceptSocket),
-                receivedNanos);
+        OutboundEvent event = payload.json() == null
+                ? new OutboundEvent(id, name, payload.tree(), rooms, exceptSocket)
+                : OutboundEvent.withDataJson(id, name, payload.tree(), new JsonBytes(payload.json()), rooms,
+                        exceptSocket);
+        return new SequencedEvent(offset, event, receivedNanos);
     }
 
     /** A payload as held: its JSON bytes, or its tree when it holds binary attachments (exactly one is set). */

@@ -40,6 +40,9 @@ class CompactEventTest {
         assertThat(held.offset()).isEqualTo("e-7");
         assertThat(held.inflate()).isEqualTo(original);
         assertThat(held.inflate().event().data()).isNotSameAs(data);
+        assertThat(held.inflate().event().dataJson().orElseThrow().utf8())
+                .as("a replay sends the bytes the live delivery sent")
+                .isEqualTo(original.event().dataJson().orElseThrow().utf8());
     }
 
     @Test

@@ -14,6 +14,11 @@ public interface EventTranslator {
     /** Sends every canonical event once, unchanged. */
     EventTranslator CANONICAL = (event, data) -> List.of(new Emission(event, data));
 
+    /**
+     * @param data the event's payload, shared by every namespace and node that sends it: pass it on as it is, or
+     *             build a new tree from it; never change it in place (the platform sends the JSON it wrote for it
+     *             once, which would no longer match)
+     */
     List<Emission> translate(String event, JsonNode data);
 
     /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.medsync.realtime.server.event.JsonBytes;
 import com.medsync.realtime.server.event.Payloads;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,11 @@ final class EncoderArguments {
     private static List<Object> plain(List<?> args) {
         List<Object> converted = new ArrayList<>(args.size());
         for (Object arg : args) {
-            converted.add(arg instanceof JsonNode node ? plain(node) : arg);
+            if (arg instanceof JsonNode node) {
+                converted.add(plain(node));
+            } else {
+                converted.add(arg instanceof JsonBytes json ? tree(json) : arg);
+            }
         }
         return converted;
     }
@@ -73,6 +78,15 @@ final class EncoderArguments {
             return new EncodedArguments(anyWritten(values) ? joined(values) : JSON.writeValueAsBytes(values));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize event arguments: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Written JSON next to an argument with bytes (no path does this today): the encoder must get a tree. */
+    private static JsonNode tree(JsonBytes json) {
+        try {
+            return JSON.readTree(json.utf8());
+        } catch (IOException e) {
+            throw new IllegalStateException("Written JSON did not parse", e);
         }
     }
 
@@ -96,8 +110,10 @@ final class EncoderArguments {
             Object value = values.get(i);
             if (value instanceof JsonBytes json) {
                 array.write(json.utf8());
-            } else if (value instanceof String text) {
-                // The event's name and offset: quoted directly, a generator for each would cost more.
+            } else if (value instanceof String text && !hasSurrogates(text)) {
+                // The event's name and offset: quoted directly, a generator for each would cost more. The
+                // generator writes a character outside the BMP as an escaped pair (and a lone surrogate at all):
+                // such a name goes to it, so the bytes stay the ones it writes.
                 array.append('"');
                 array.write(JsonStringEncoder.getInstance().quoteAsUTF8(text));
                 array.append('"');
@@ -107,6 +123,15 @@ final class EncoderArguments {
         }
         array.append(']');
         return array.toByteArray();
+    }
+
+    private static boolean hasSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bytes as {@code byte[]}, containers as lists and maps, every other value left as its node. */

@@ -63,6 +63,19 @@ class PacketsTest {
     }
 
     @Test
+    void anEventNameOutsideTheBasicPlaneIsWrittenAsTheGeneratorWritesIt() throws IOException {
+        OutboundEvent event = new OutboundEvent("e-1", "order:new", NODES.objectNode().put("a", 1), Set.of());
+        for (String name : List.of("order:new\ud83d\udc8a", "order:new\ud800")) {
+            Packet fromTree = EnginePacket.unwrap(Packets.event("/", name, List.of(event.data(), "7-0")));
+            Packet fromBytes = EnginePacket.unwrap(Packets.event("/", name,
+                    List.of(event.dataJson().orElseThrow(), "7-0")));
+
+            assertThat(((PreEncodedPacket) fromBytes).payload().toString(StandardCharsets.UTF_8))
+                    .isEqualTo(((PreEncodedPacket) fromTree).payload().toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void theMainNamespaceIsNotWritten() throws IOException {
         Packet packet = EnginePacket.unwrap(Packets.event("/", "order:new", List.of(NODES.numberNode(1))));
 
