@@ -80,6 +80,11 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# How a phase is paced in the generator's spec: a fixed rate, or a closed loop of SHAPE_CONCURRENCY callers.
+pace() {
+  if [ "$concurrency" = 0 ]; then printf '"rate":%s' "$1"; else printf '"concurrency":%s' "$concurrency"; fi
+}
+
 secret=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
 key=$(head -c 16 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 
@@ -110,11 +115,6 @@ for run in $(seq 1 "$repeat"); do
   done
   pause=0
   [ -n "$profiler_lib" ] && [ "$profile_phase" = cold ] && pause=1500
-  if [ "$concurrency" = 0 ]; then
-    pace() { printf '"rate":%s' "$1"; }
-  else
-    pace() { printf '"concurrency":%s' "$concurrency"; }
-  fi
   spec=$(printf '{"socketPort":%s,"httpPort":%s,"apiKey":"%s","jwtSecret":"%s","serverPid":%s,"pauseAfterConnectMs":%s,"sockets":%s,"rooms":%s,"phases":[{"name":"cold","events":2000,%s},{"name":"warm-up","events":%s,%s},{"name":"warm","events":%s,%s}]}' \
     "$socket_port" "$http_port" "$key" "$secret" "$server_pid" "$pause" "$sockets" "$rooms" "$(pace "$rate")" \
     "$warm_up_events" "$(pace $((rate * 2)))" "$warm_events" "$(pace "$rate")")

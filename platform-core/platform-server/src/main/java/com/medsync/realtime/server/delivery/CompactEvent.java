@@ -1,14 +1,11 @@
 package com.medsync.realtime.server.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.server.event.JsonBytes;
 import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.server.event.SequencedEvent;
 import com.medsync.realtime.spi.room.Room;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +19,6 @@ import java.util.Set;
  * tree: JSON would turn them into text.
  */
 final class CompactEvent {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String offset;
     private final long receivedNanos;
@@ -55,31 +50,18 @@ final class CompactEvent {
      */
     SequencedEvent inflate() {
         OutboundEvent event = payload.json() == null
-                ? new OutboundEvent(id, name, payload.tree(), rooms, exceptSocket)
-                : OutboundEvent.withDataJson(id, name, payload.tree(), new JsonBytes(payload.json()), rooms,
-                        exceptSocket);
+                ? new OutboundEvent(id, name, payload.binaryTree(), rooms, exceptSocket)
+                : OutboundEvent.withDataJson(id, name, payload.json().tree(), payload.json(), rooms, exceptSocket);
         return new SequencedEvent(offset, event, receivedNanos);
     }
 
     /** A payload as held: its JSON bytes, or its tree when it holds binary attachments (exactly one is set). */
-    record Payload(byte[] json, JsonNode binaryTree) {
+    record Payload(JsonBytes json, JsonNode binaryTree) {
 
         /** The event's payload as the bytes the whole server shares ({@link OutboundEvent#dataJson}). */
         static Payload of(OutboundEvent event) {
-            return event.dataJson().map(json -> new Payload(json.utf8(), null))
+            return event.dataJson().map(json -> new Payload(json, null))
                     .orElseGet(() -> new Payload(null, event.data()));
-        }
-
-        /** @return the payload as a tree: a new one parsed from the bytes */
-        JsonNode tree() {
-            if (binaryTree != null) {
-                return binaryTree;
-            }
-            try {
-                return JSON.readTree(json);
-            } catch (IOException e) {
-                throw new UncheckedIOException("A held payload did not parse", e);
-            }
         }
     }
 }

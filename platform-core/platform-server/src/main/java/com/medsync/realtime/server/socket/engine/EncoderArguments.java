@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.medsync.realtime.server.event.JsonBytes;
 import com.medsync.realtime.server.event.Payloads;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +66,8 @@ final class EncoderArguments {
             if (arg instanceof JsonNode node) {
                 converted.add(plain(node));
             } else {
-                converted.add(arg instanceof JsonBytes json ? tree(json) : arg);
+                // Written JSON next to an argument with bytes (no path does this today): the encoder needs a tree.
+                converted.add(arg instanceof JsonBytes json ? json.tree() : arg);
             }
         }
         return converted;
@@ -78,15 +78,6 @@ final class EncoderArguments {
             return new EncodedArguments(anyWritten(values) ? joined(values) : JSON.writeValueAsBytes(values));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize event arguments: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Written JSON next to an argument with bytes (no path does this today): the encoder must get a tree. */
-    private static JsonNode tree(JsonBytes json) {
-        try {
-            return JSON.readTree(json.utf8());
-        } catch (IOException e) {
-            throw new IllegalStateException("Written JSON did not parse", e);
         }
     }
 
