@@ -12,6 +12,7 @@ module com.medsync.realtime.server {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.transport.classes.epoll;
+    requires io.netty.transport.unix.common;
     requires io.netty.codec.http;
     requires com.fasterxml.jackson.databind;
     requires typesafe.config;

@@ -1,6 +1,7 @@
 package com.medsync.realtime.it.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
@@ -8,6 +9,12 @@ import com.medsync.realtime.it.support.JsSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,16 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static com.medsync.realtime.it.support.RawWebSocketFrames.head;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.requestUpgrade;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.sendText;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.textFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How events are written to clients: a broadcast is encoded once and written as the same bytes to every
  * WebSocket, in order, next to polling clients that get it through netty-socketio's encoder; WebSocket
- * compression only when configured; frames longer than the largest frame we accept are fragmented.
+ * compression only when configured; frames longer than the largest frame we accept are fragmented; a client that
+ * stops reading for a while misses nothing.
  */
 class WebSocketWritesE2ETest {
 
     private static final int EVENTS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final LiveServer live = LiveServer.withTestEvents();
@@ -63,6 +76,53 @@ class WebSocketWritesE2ETest {
             assertThat(received).as(client.toString()).isEqualTo(IntStream.range(0, EVENTS).boxed().toList());
             client.assertNoEvent("test:broadcast", Duration.ofMillis(200));
             client.close();
+        }
+    }
+
+    /**
+     * A client that stops reading while events keep coming: the server's socket buffer fills, what it cannot take
+     * waits in the channel (the rest of a frame written straight to the socket in part included), and once the
+     * client reads again it gets every event, whole and in order. 400 events of 20 KB are twice what loopback holds
+     * between the two ends here: the server's send buffer (at most 4 MB, net.ipv4.tcp_wmem) and the client's
+     * receive buffer (4 KB).
+     */
+    @Test
+    void aClientThatStopsReadingGetsEveryEventWholeAndInOrderOnceItReadsAgain() throws IOException {
+        int events = 400;
+        String pad = "x".repeat(20_000);
+        int port = live.medsync().socketPort();
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            requestUpgrade(out, port);
+            assertThat(head(in)).startsWith("HTTP/1.1 101");
+            assertThat(textFrame(in)).as("the open packet").startsWith("0{");
+            sendText(out, "40/patient-pharmacy,{\"token\":\""
+                    + live.medsync().patientToken("patient_not_reading") + "\"}");
+            assertThat(textFrame(in)).as("the CONNECT answer").startsWith("40/patient-pharmacy,");
+
+            for (int n = 0; n < events; n++) {
+                assertThat(live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":" + n + ",\"pad\":\""
+                        + pad + "\"},\"to\":[\"user:patient_not_reading\"]}").status()).isEqualTo(202);
+            }
+
+            List<Integer> received = new ArrayList<>();
+            while (received.size() < events) {
+                String frame = textFrame(in);
+                assertThat(frame).as("frame after %d events", received.size()).isNotNull().isNotEqualTo("<close>");
+                if (frame.equals("2")) {
+                    sendText(out, "3");
+                    continue;
+                }
+                assertThat(frame).startsWith("42/patient-pharmacy,[\"test:broadcast\",");
+                JsonNode event = JSON.readTree(frame.substring(frame.indexOf(',') + 1));
+                assertThat(event.path(1).path("pad").asText()).as("event %d's payload", received.size()).isEqualTo(pad);
+                received.add(event.path(1).path("n").asInt());
+            }
+            assertThat(received).isEqualTo(IntStream.range(0, events).boxed().toList());
         }
     }
 

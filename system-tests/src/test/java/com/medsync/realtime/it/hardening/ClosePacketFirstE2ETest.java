@@ -1,7 +1,6 @@
 package com.medsync.realtime.it.hardening;
 
 import com.medsync.realtime.it.fixture.LiveServer;
-import com.medsync.realtime.it.support.RawEngineIo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,18 +8,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.medsync.realtime.it.support.RawWebSocketFrames.head;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.maskedText;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.requestUpgrade;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.textFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,10 +73,7 @@ class ClosePacketFirstE2ETest {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            out.write(("GET " + RawEngineIo.PATH + "?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            requestUpgrade(out, port);
             assertThat(head(in)).startsWith("HTTP/1.1 101");
             assertThat(textFrame(in)).as("the open packet").startsWith("0{");
 
@@ -101,47 +98,5 @@ class ClosePacketFirstE2ETest {
             }
             return received.equals(List.of("1")) ? CLOSED_PROPERLY : "closed after " + received;
         }
-    }
-
-    private static String head(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("closed during the handshake: " + head);
-            }
-            head.append((char) b);
-        }
-        return head.toString();
-    }
-
-    /** @return the next frame's text (a close frame as {@code <close>}), or null at the end of the stream */
-    private static String textFrame(DataInputStream in) throws IOException {
-        int first = in.read();
-        if (first < 0) {
-            return null;
-        }
-        int second = in.readUnsignedByte();
-        long length = second & 0x7f;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] payload = new byte[Math.toIntExact(length)];
-        in.readFully(payload);
-        return (first & 0x0f) == 0x8 ? "<close>" : new String(payload, StandardCharsets.UTF_8);
-    }
-
-    /** A client's text frame: masked, as the protocol requires (with a zero key, so the text stays readable). */
-    private static void maskedText(ByteArrayOutputStream out, String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        if (payload.length > 125) {
-            throw new IllegalArgumentException("only short frames here: " + text);
-        }
-        out.write(0x81);
-        out.write(0x80 | payload.length);
-        out.writeBytes(new byte[4]);
-        out.writeBytes(payload);
     }
 }

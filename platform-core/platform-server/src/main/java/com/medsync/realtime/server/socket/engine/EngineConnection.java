@@ -9,7 +9,6 @@ import com.medsync.realtime.spi.auth.Handshake;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 
 import org.slf4j.Logger;
@@ -41,8 +40,8 @@ public final class EngineConnection {
     private volatile String publicId;
     /** The WebSocket this connection's packets go out on, once it was seen carrying one. */
     private volatile Channel webSocket;
-    /** Our writer in that WebSocket's pipeline; used on its event loop only. */
-    private ChannelHandlerContext webSocketWriter;
+    /** That WebSocket's output; used on its event loop only. */
+    private WebSocketOutput webSocketOutput;
     // Engine.IO state of the open connection, kept by EngineConnections.
     private volatile EngineHeartbeat heartbeat;
     private volatile boolean upgrading;
@@ -148,13 +147,10 @@ public final class EngineConnection {
         if (channel == null || !engine.isConnected()) {
             return;
         }
-        ChannelHandlerContext writer = webSocketWriter;
-        if (writer == null || writer.isRemoved()) {
-            writer = WebSocketPacketWriter.contextIn(channel);
-            webSocketWriter = writer;
-        }
-        if (writer != null) {
-            ((WebSocketPacketWriter) writer.handler()).drain(writer, engine.getPacketsQueue(Transport.WEBSOCKET));
+        WebSocketOutput output = WebSocketOutput.of(channel, webSocketOutput);
+        webSocketOutput = output;
+        if (output != null) {
+            ((WebSocketPacketWriter) output.writer().handler()).drain(output, engine.getPacketsQueue(Transport.WEBSOCKET));
         }
     }
 

@@ -32,6 +32,8 @@ final class PreEncodedPacket extends Packet implements EncodedPacket {
     private static final int FINAL_TEXT_FRAME = 0x81;
 
     private final transient ByteBuf frame;
+    /** Where the frame's bytes are, for a write straight to a socket; 0 where buffers have no address. */
+    private final transient long frameAddress;
     private final int headerLength;
 
     private PreEncodedPacket(String wireNamespace, String event, EncodedArguments arguments) {
@@ -53,6 +55,7 @@ final class PreEncodedPacket extends Packet implements EncodedPacket {
         bytes.put(json);
         bytes.flip();
         this.frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
+        this.frameAddress = frame.hasMemoryAddress() ? frame.memoryAddress() + frame.readerIndex() : 0;
     }
 
     static PreEncodedPacket event(String wireNamespace, String event, EncodedArguments arguments) {
@@ -67,6 +70,19 @@ final class PreEncodedPacket extends Packet implements EncodedPacket {
     /** @return the whole WebSocket frame, as a buffer of its own for one socket's write (no copy) */
     ByteBuf frame() {
         return frame.duplicate();
+    }
+
+    /**
+     * @return the address of the whole frame's first byte, valid while this packet is reachable; 0 where direct
+     *     buffers have no address (no {@code sun.misc.Unsafe})
+     */
+    long frameAddress() {
+        return frameAddress;
+    }
+
+    /** @return the length of the whole frame, header included */
+    int frameLength() {
+        return frame.readableBytes();
     }
 
     /** @return the Engine.IO payload alone, as a buffer of its own for one socket's write (no copy) */

@@ -7,7 +7,6 @@ import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.protocol.PacketEncoder;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -16,9 +15,6 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
-import io.netty.util.Attribute;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.PromiseCombiner;
 
 import org.slf4j.Logger;
@@ -35,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>A {@link PreEncodedPacket} is written as its bytes, encoded once for all of a broadcast's recipients.
  *       Without per-message compression, those bytes are the whole WebSocket frame and go straight to the
- *       frame encoder's place in the pipeline: no frame object, header buffer, promise or copy per socket.</li>
+ *       frame encoder's place in the pipeline: no frame object, header buffer, promise or copy per socket. The
+ *       last frame of a drain goes further, straight to the socket when it can ({@link DirectFrameWrites}).</li>
  *   <li>Every packet queued for the client goes out in order, then one flush: a client that is sent many
  *       events while its event loop is busy gets them in one write.</li>
  *   <li>Attachments are binary frames holding their bytes alone (Engine.IO 4).</li>
@@ -54,8 +51,6 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
     private static final int FRAGMENT_BYTES = 8192;
     /** How long the packets that follow a CONNECT answer wait: one frame per read for the simplest clients. */
     private static final long AFTER_CONNECT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    private static final AttributeKey<Long> AFTER_CONNECT_UNTIL = AttributeKey.valueOf("medsyncAfterConnectUntil");
-    private static final AttributeKey<ChannelHandlerContext> FRAME_ENCODER = AttributeKey.valueOf("medsyncFrameEncoder");
 
     private final PacketEncoder encoder;
     private final int maxFramePayload;
@@ -73,8 +68,10 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof OutPacketMessage out && out.getTransport() == Transport.WEBSOCKET) {
-            writeQueued(ctx, out.getClientHead().getPacketsQueue(Transport.WEBSOCKET), promise);
+        WebSocketOutput output;
+        if (msg instanceof OutPacketMessage out && out.getTransport() == Transport.WEBSOCKET
+                && (output = WebSocketOutput.of(ctx.channel(), null)) != null) {
+            writeQueued(output, out.getClientHead().getPacketsQueue(Transport.WEBSOCKET), promise);
         } else {
             ctx.write(msg, promise);
         }
@@ -85,21 +82,22 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
      * netty-socketio would send down the pipeline would: without building that message (which reads the
      * handshake's headers) or passing the handlers between the pipeline's tail and this one.
      *
-     * @param ctx this handler's context in the client's WebSocket pipeline ({@link #contextIn})
+     * @param output the client's WebSocket output ({@link WebSocketOutput#of})
      */
-    void drain(ChannelHandlerContext ctx, Queue<Packet> queue) {
-        writeQueued(ctx, queue, ctx.voidPromise());
+    void drain(WebSocketOutput output, Queue<Packet> queue) {
+        writeQueued(output, queue, output.writer().voidPromise());
     }
 
-    /** @return this handler's context in a channel's pipeline, or null when the channel has none (closed) */
-    static ChannelHandlerContext contextIn(Channel channel) {
-        return channel.pipeline().context(WebSocketPacketWriter.class);
+    /** Whether prepared frames are written as they are (else each is given to the frame encoder as a frame). */
+    boolean framesAsBytes() {
+        return framesAsBytes;
     }
 
-    private void writeQueued(ChannelHandlerContext ctx, Queue<Packet> queue, ChannelPromise promise) {
-        long holding = afterConnectHoldNanos(ctx.channel());
+    private void writeQueued(WebSocketOutput output, Queue<Packet> queue, ChannelPromise promise) {
+        ChannelHandlerContext ctx = output.writer();
+        long holding = output.afterConnectHoldNanos();
         if (holding > 0 && !queue.isEmpty() && !endsConnection(queue)) {
-            ctx.executor().schedule(() -> writeQueued(ctx, queue, promise), holding, TimeUnit.NANOSECONDS);
+            ctx.executor().schedule(() -> writeQueued(output, queue, promise), holding, TimeUnit.NANOSECONDS);
             return;
         }
         // Only a write with a promise to complete combines its frames' futures: a drain (nearly every write) has
@@ -108,15 +106,18 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
         ChannelPromise writtenHere = promise;
         // Writing at the frame encoder's context hands bytes to the handlers nearer the socket, in order with
         // the frames the encoder writes for the other packets.
-        ChannelHandlerContext frames = framesAsBytes ? frameEncoder(ctx.channel()) : null;
+        ChannelHandlerContext frames = output.frames();
+        boolean toFlush = false;
         try {
             for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
                 if (frames != null && packet instanceof PreEncodedPacket encoded
                         && encoded.payloadLength() <= maxFramePayload) {
-                    frames.write(encoded.frame(), frames.voidPromise());
+                    toFlush |= writePrepared(output, frames, encoded, queue.isEmpty());
                 } else if (!write(ctx, packet, written)) {
                     ctx.close();
                     break;
+                } else {
+                    toFlush = true;
                 }
                 if (packet.getSubType() == PacketType.CONNECT) {
                     // The answer to a CONNECT goes out alone, and what follows it (what the server sends on
@@ -124,9 +125,9 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
                     // the next: a client that takes several frames of one read in one go and listens for the
                     // next frame only after handling the first (the official protocol suite's does) would miss
                     // the second.
-                    ctx.channel().attr(AFTER_CONNECT_UNTIL).set(System.nanoTime() + AFTER_CONNECT_NANOS);
+                    output.holdAfterConnect(AFTER_CONNECT_NANOS);
                     if (!queue.isEmpty() && !endsConnection(queue)) {
-                        ctx.executor().schedule(() -> writeQueued(ctx, queue, promise), AFTER_CONNECT_NANOS,
+                        ctx.executor().schedule(() -> writeQueued(output, queue, promise), AFTER_CONNECT_NANOS,
                                 TimeUnit.NANOSECONDS);
                         writtenHere = ctx.newPromise();
                         break;
@@ -137,8 +138,32 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
             if (written != null) {
                 written.finish(writtenHere);
             }
-            ctx.flush();
+            if (toFlush) {
+                ctx.flush();
+            }
         }
+    }
+
+    /**
+     * Writes a prepared frame. The last one a drain writes goes straight to the socket when it can: one system
+     * call. Several go through the pipeline, whose flush writes them in one.
+     *
+     * @return whether the pipeline holds bytes of it to flush
+     */
+    private static boolean writePrepared(WebSocketOutput output, ChannelHandlerContext frames, PreEncodedPacket encoded,
+            boolean last) {
+        int written = last ? output.writeDirect(encoded.frameAddress(), encoded.frameLength())
+                : DirectFrameWrites.NOT_HERE;
+        if (written == encoded.frameLength()) {
+            return false;
+        }
+        // What a full socket buffer left over waits in the channel, as any frame would.
+        ByteBuf rest = encoded.frame();
+        if (written > 0) {
+            rest.skipBytes(written);
+        }
+        frames.write(rest, frames.voidPromise());
+        return true;
     }
 
     /**
@@ -154,31 +179,6 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
             }
         }
         return false;
-    }
-
-    /** @return how much longer packets after a CONNECT answer written on this channel wait, 0 when none */
-    private static long afterConnectHoldNanos(Channel channel) {
-        Long until = channel.attr(AFTER_CONNECT_UNTIL).get();
-        if (until == null) {
-            return 0;
-        }
-        long remaining = until - System.nanoTime();
-        if (remaining <= 0) {
-            channel.attr(AFTER_CONNECT_UNTIL).set(null);
-            return 0;
-        }
-        return remaining;
-    }
-
-    /** The frame encoder's context, looked up once per connection (a WebSocket pipeline keeps its encoder). */
-    private static ChannelHandlerContext frameEncoder(Channel channel) {
-        Attribute<ChannelHandlerContext> cached = channel.attr(FRAME_ENCODER);
-        ChannelHandlerContext frames = cached.get();
-        if (frames == null || frames.isRemoved()) {
-            frames = channel.pipeline().context(WebSocketFrameEncoder.class);
-            cached.set(frames);
-        }
-        return frames;
     }
 
     /** @return false when the packet could not be encoded */
