@@ -10,9 +10,19 @@ import com.medsync.realtime.it.support.RawEngineIo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
 
+import static com.medsync.realtime.it.support.RawWebSocketFrames.head;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.requestUpgrade;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.sendText;
+import static com.medsync.realtime.it.support.RawWebSocketFrames.textFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-client limits as a misbehaving client meets them, each refusal counted in the metrics. */
@@ -48,6 +58,56 @@ class LimitsE2ETest {
             assertThat(live.medsync().get("/metrics").body())
                     .contains("medsync_limit_refusals_total{limit=\"outbound-queue\"}");
         }
+    }
+
+    /**
+     * A WebSocket client that stops reading: once the server's socket buffer is full and its channel holds more than
+     * it should (unwritable), more than the outbound queue's worth of events (20 here) sent after that cuts the client
+     * off. 1,000 events of 9 KB (one frame each under this server's 10,000-byte frames) are twice what the server's
+     * send buffer (at most 4 MB) and the client's receive buffer (4 KB) hold. When it reads again, it gets what was
+     * written before the cut, then the close packet.
+     */
+    @Test
+    void aWebSocketClientThatStopsReadingIsCutOffOnceItsChannelHoldsMoreThanTheLimit() throws IOException {
+        double refusedBefore = outboundQueueRefusals();
+        int port = live.medsync().socketPort();
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            requestUpgrade(out, port);
+            assertThat(head(in)).startsWith("HTTP/1.1 101");
+            assertThat(textFrame(in)).as("the open packet").startsWith("0{");
+            sendText(out, "40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_ws_slow") + "\"}");
+            assertThat(textFrame(in)).as("the CONNECT answer").startsWith("40/patient-pharmacy,");
+
+            String pad = "x".repeat(9_000);
+            int events = 1_000;
+            for (int n = 0; n < events; n++) {
+                live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":" + n + ",\"pad\":\"" + pad
+                        + "\"},\"to\":[\"user:patient_ws_slow\"]}");
+            }
+            Await.until("the client is cut off for the outbound queue", () -> outboundQueueRefusals() > refusedBefore);
+            assertThat(outboundQueueRefusals()).as("cut-offs for the outbound queue").isEqualTo(refusedBefore + 1);
+
+            int received = 0;
+            String frame = textFrame(in);
+            while (frame != null && frame.startsWith("42/patient-pharmacy,[\"test:broadcast\"")) {
+                received++;
+                frame = textFrame(in);
+            }
+            assertThat(frame).as("after %d events", received).isEqualTo("1");
+            assertThat(received).isLessThan(events);
+        }
+    }
+
+    private static double outboundQueueRefusals() {
+        return live.medsync().get("/metrics").body().lines()
+                .filter(line -> line.startsWith("medsync_limit_refusals_total{limit=\"outbound-queue\"}"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
