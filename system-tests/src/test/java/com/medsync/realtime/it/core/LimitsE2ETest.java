@@ -6,23 +6,15 @@ import com.medsync.realtime.it.support.Await;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
 import com.medsync.realtime.it.support.RawEngineIo;
+import com.medsync.realtime.it.support.SlowWebSocketReader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
 
-import static com.medsync.realtime.it.support.RawWebSocketFrames.head;
-import static com.medsync.realtime.it.support.RawWebSocketFrames.requestUpgrade;
-import static com.medsync.realtime.it.support.RawWebSocketFrames.sendText;
-import static com.medsync.realtime.it.support.RawWebSocketFrames.textFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-client limits as a misbehaving client meets them, each refusal counted in the metrics. */
@@ -70,19 +62,8 @@ class LimitsE2ETest {
     @Test
     void aWebSocketClientThatStopsReadingIsCutOffOnceItsChannelHoldsMoreThanTheLimit() throws IOException {
         double refusedBefore = outboundQueueRefusals();
-        int port = live.medsync().socketPort();
-        try (Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(4096);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            requestUpgrade(out, port);
-            assertThat(head(in)).startsWith("HTTP/1.1 101");
-            assertThat(textFrame(in)).as("the open packet").startsWith("0{");
-            sendText(out, "40/patient-pharmacy,{\"token\":\"" + live.medsync().patientToken("patient_ws_slow") + "\"}");
-            assertThat(textFrame(in)).as("the CONNECT answer").startsWith("40/patient-pharmacy,");
-
+        try (SlowWebSocketReader client = SlowWebSocketReader.connect(live.medsync().socketPort(), "/patient-pharmacy",
+                live.medsync().patientToken("patient_ws_slow"))) {
             String pad = "x".repeat(9_000);
             int events = 1_000;
             for (int n = 0; n < events; n++) {
@@ -93,10 +74,10 @@ class LimitsE2ETest {
             assertThat(outboundQueueRefusals()).as("cut-offs for the outbound queue").isEqualTo(refusedBefore + 1);
 
             int received = 0;
-            String frame = textFrame(in);
+            String frame = client.frame();
             while (frame != null && frame.startsWith("42/patient-pharmacy,[\"test:broadcast\"")) {
                 received++;
-                frame = textFrame(in);
+                frame = client.frame();
             }
             assertThat(frame).as("after %d events", received).isEqualTo("1");
             assertThat(received).isLessThan(events);

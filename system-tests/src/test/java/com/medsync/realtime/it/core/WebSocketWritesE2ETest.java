@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.medsync.realtime.it.fixture.LiveServer;
 import com.medsync.realtime.it.support.JsClients;
 import com.medsync.realtime.it.support.JsSocket;
+import com.medsync.realtime.it.support.SlowWebSocketReader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import static com.medsync.realtime.it.support.RawWebSocketFrames.head;
-import static com.medsync.realtime.it.support.RawWebSocketFrames.requestUpgrade;
-import static com.medsync.realtime.it.support.RawWebSocketFrames.sendText;
-import static com.medsync.realtime.it.support.RawWebSocketFrames.textFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,20 +82,8 @@ class WebSocketWritesE2ETest {
     void aClientThatStopsReadingGetsEveryEventWholeAndInOrderOnceItReadsAgain() throws IOException {
         int events = 400;
         String pad = "x".repeat(20_000);
-        int port = live.medsync().socketPort();
-        try (Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(4096);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            requestUpgrade(out, port);
-            assertThat(head(in)).startsWith("HTTP/1.1 101");
-            assertThat(textFrame(in)).as("the open packet").startsWith("0{");
-            sendText(out, "40/patient-pharmacy,{\"token\":\""
-                    + live.medsync().patientToken("patient_not_reading") + "\"}");
-            assertThat(textFrame(in)).as("the CONNECT answer").startsWith("40/patient-pharmacy,");
-
+        try (SlowWebSocketReader client = SlowWebSocketReader.connect(live.medsync().socketPort(), "/patient-pharmacy",
+                live.medsync().patientToken("patient_not_reading"))) {
             for (int n = 0; n < events; n++) {
                 assertThat(live.medsync().publish("{\"event\":\"test:broadcast\",\"data\":{\"n\":" + n + ",\"pad\":\""
                         + pad + "\"},\"to\":[\"user:patient_not_reading\"]}").status()).isEqualTo(202);
@@ -111,12 +91,8 @@ class WebSocketWritesE2ETest {
 
             List<Integer> received = new ArrayList<>();
             while (received.size() < events) {
-                String frame = textFrame(in);
+                String frame = client.frame();
                 assertThat(frame).as("frame after %d events", received.size()).isNotNull().isNotEqualTo("<close>");
-                if (frame.equals("2")) {
-                    sendText(out, "3");
-                    continue;
-                }
                 assertThat(frame).startsWith("42/patient-pharmacy,[\"test:broadcast\",");
                 JsonNode event = JSON.readTree(frame.substring(frame.indexOf(',') + 1));
                 assertThat(event.path(1).path("pad").asText()).as("event %d's payload", received.size()).isEqualTo(pad);
