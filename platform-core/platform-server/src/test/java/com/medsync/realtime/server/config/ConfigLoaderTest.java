@@ -109,10 +109,10 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void connectionThreadsDefaultToOnePerCoreOnTheNativeTransport() {
+    void connectionThreadsDefaultToOnePerTwoCoresOnTheNativeTransport() {
         ServerSettings settings = ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(), props())));
 
-        assertThat(settings.socket().ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.socket().ioThreads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         assertThat(settings.socket().nativeTransport()).isTrue();
         assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(),
                 props("medsync.socket.io-threads", "3")))).socket().ioThreads()).isEqualTo(3);
