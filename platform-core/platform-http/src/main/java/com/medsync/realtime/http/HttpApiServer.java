@@ -34,10 +34,6 @@ public final class HttpApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
     private static final long STOP_WAIT_SECONDS = 5;
-    // One per two cores, at most four: routes on the network thread (a single node's publishes) run here, and the
-    // rest of the server needs the other cores. On 2 cores one loop took 12% less CPU per delivery than two with 10
-    // recipients per event, fewer threads handing requests to each other (benchmarks journal, 2026-12-07).
-    private static final int IO_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
 
     private final String host;
     private final Channel listener;
@@ -71,7 +67,8 @@ public final class HttpApiServer implements AutoCloseable {
         ExecutorService handlers = HandlerExecutor.create(settings.handlerThreads(), HandlerExecutor.QUEUE_CAPACITY);
         boolean epoll = settings.nativeTransport() && Epoll.isAvailable();
         DefaultThreadFactory threads = new DefaultThreadFactory("medsync-http-io", false);
-        EventLoopGroup loops = epoll ? new EpollEventLoopGroup(IO_THREADS, threads) : new NioEventLoopGroup(IO_THREADS, threads);
+        EventLoopGroup loops = epoll ? new EpollEventLoopGroup(settings.ioThreads(), threads)
+                : new NioEventLoopGroup(settings.ioThreads(), threads);
         ChannelGroup connections = new DefaultChannelGroup("medsync-http", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)

@@ -340,7 +340,8 @@ public final class MedsyncServer implements AutoCloseable {
         });
         httpServer = HttpApiServer.start(
                 new HttpServerSettings(bindHost, settings.http().port(), settings.http().maxBodyBytes(),
-                        settings.http().handlerThreads(), settings.socket().nativeTransport()),
+                        settings.http().handlerThreads(), settings.socket().nativeTransport(),
+                        settings.http().ioThreads()),
                 httpRoutes);
         log.info("HTTP API listening on {}:{}", bindHost, httpServer.port());
         if (credentials.anyGenerated()) {

@@ -1,5 +1,7 @@
 package com.medsync.realtime.server.config;
 
+import com.medsync.realtime.http.HttpServerSettings;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +98,8 @@ public record ServerSettings(
     }
 
     /** Settings of the HTTP API port. */
-    public record HttpSettings(int port, int maxBodyBytes, int handlerThreads) {
+    /** @param ioThreads the HTTP API's network threads */
+    public record HttpSettings(int port, int maxBodyBytes, int handlerThreads, int ioThreads) {
     }
 
     /** Token verification settings, before dev mode fills in a missing secret. */
@@ -173,7 +176,8 @@ public record ServerSettings(
                 new HttpSettings(
                         s.port("medsync.http.port"),
                         s.positiveInteger("medsync.http.max-body-bytes"),
-                        s.positiveInteger("medsync.http.handler-threads")),
+                        s.positiveInteger("medsync.http.handler-threads"),
+                        httpIoThreads(s)),
                 new JwtConfig(
                         s.optionalString("medsync.auth.jwt.secret"),
                         s.optionalPath("medsync.auth.jwt.public-key"),
@@ -255,6 +259,17 @@ public record ServerSettings(
                 positive(s, "medsync.store.redis-reconnect-max-delay"),
                 positive(s, "medsync.store.redis-max-stream-lag"),
                 positive(s, "medsync.store.redis-lease-ttl"));
+    }
+
+    /** The HTTP API's network threads, where 0 means {@link HttpServerSettings#defaultIoThreads()}. */
+    private static int httpIoThreads(Settings s) {
+        String path = "medsync.http.io-threads";
+        int threads = s.integer(path);
+        if (threads < 0) {
+            throw new InvalidSettingException(path,
+                    "must be 0 (one per two cores, at most four) or more, got " + threads);
+        }
+        return threads == 0 ? HttpServerSettings.defaultIoThreads() : threads;
     }
 
     /**

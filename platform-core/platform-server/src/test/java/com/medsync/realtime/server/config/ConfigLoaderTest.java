@@ -121,6 +121,15 @@ class ConfigLoaderTest {
     @Test
     void aNegativeThreadCountIsRefused() {
         assertRefused("medsync.socket.io-threads", "-1", "-1");
+        assertRefused("medsync.http.io-threads", "-2", "-2");
+    }
+
+    @Test
+    void httpNetworkThreadsDefaultToOnePerTwoCoresAtMostFour() {
+        assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(), props()))).http().ioThreads())
+                .isEqualTo(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2)));
+        assertThat(ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(),
+                props("medsync.http.io-threads", "3")))).http().ioThreads()).isEqualTo(3);
     }
 
     /** Sets one setting with -D and expects start-up to stop, naming the setting and saying {@code why}. */
