@@ -156,7 +156,7 @@ public record ServerSettings(
                         s.positiveInteger("medsync.socket.max-payload-bytes"),
                         s.positiveInteger("medsync.socket.handler-threads"),
                         s.bool("medsync.socket.per-message-deflate"),
-                        connectionThreads(s, "medsync.socket.io-threads"),
+                        connectionThreads(s),
                         s.bool("medsync.socket.native-transport")),
                 new LimitSettings(
                         s.positiveInteger("medsync.limits.client-events-per-second"),
@@ -261,29 +261,30 @@ public record ServerSettings(
                 positive(s, "medsync.store.redis-lease-ttl"));
     }
 
-    /** The HTTP API's network threads, where 0 means {@link HttpServerSettings#defaultIoThreads()}. */
-    private static int httpIoThreads(Settings s) {
-        String path = "medsync.http.io-threads";
-        int threads = s.integer(path);
-        if (threads < 0) {
-            throw new InvalidSettingException(path,
-                    "must be 0 (one per two cores, at most four) or more, got " + threads);
-        }
-        return threads == 0 ? HttpServerSettings.defaultIoThreads() : threads;
-    }
-
     /**
      * The connection threads, where 0 means one per two processors the JVM may use, at least one: the HTTP API's
      * event loop, the delivery and the collector need the others, and a publish wakes every connection thread its
      * recipients are on. On 2 cores one thread took 11% less CPU per delivery than two with 10 recipients per event,
      * as much with 100, and kept up with as many events at saturation (benchmarks/README.md, 2026-12-07).
      */
-    private static int connectionThreads(Settings s, String path) {
+    private static int connectionThreads(Settings s) {
+        return threadsOrDefault(s, "medsync.socket.io-threads", "one per two cores",
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    /** The HTTP API's network threads, where 0 means {@link HttpServerSettings#defaultIoThreads()}. */
+    private static int httpIoThreads(Settings s) {
+        return threadsOrDefault(s, "medsync.http.io-threads", "one per two cores, at most four",
+                HttpServerSettings.defaultIoThreads());
+    }
+
+    /** A thread count where 0 means {@code byDefault}, which {@code defaultMeaning} describes in a refusal. */
+    private static int threadsOrDefault(Settings s, String path, String defaultMeaning, int byDefault) {
         int threads = s.integer(path);
         if (threads < 0) {
-            throw new InvalidSettingException(path, "must be 0 (one per two cores) or more, got " + threads);
+            throw new InvalidSettingException(path, "must be 0 (" + defaultMeaning + ") or more, got " + threads);
         }
-        return threads == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : threads;
+        return threads == 0 ? byDefault : threads;
     }
 
     private static Duration positive(Settings s, String path) {
