@@ -18,7 +18,14 @@ final class RoomMembership {
     private final Map<Room, Set<SocketSession>> members = new ConcurrentHashMap<>();
 
     boolean join(SocketSession socket, Room room) {
-        members.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(socket);
+        // Added inside compute(), as leave() removes: a set taken with computeIfAbsent() and added to afterwards
+        // could be the one a concurrent leave() had just emptied and dropped from the map, and the socket would be
+        // in no room (a recovered socket joining its user room while its stale twin left it).
+        members.compute(room, (r, sockets) -> {
+            Set<SocketSession> joined = sockets != null ? sockets : ConcurrentHashMap.newKeySet();
+            joined.add(socket);
+            return joined;
+        });
         return socket.addRoom(room);
     }
 
