@@ -20,7 +20,11 @@ public final class Main {
      */
     static CommandLine commandLine(Map<String, String> environment) {
         FailureHandler failures = new FailureHandler();
+        // A socket id may begin with a dash (see DashedId): an unknown option is an argument to the command,
+        // and "-hQz..." is not -h followed by a cluster of short options.
         return new CommandLine(new AdminCommand(environment))
+                .setUnmatchedOptionsArePositionalParams(true)
+                .setPosixClusteredShortOptionsAllowed(false)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
     }

@@ -502,6 +502,30 @@ class AdminCliTest {
         assertThat(request.body()).isEmpty();
     }
 
+    /** Socket ids are URL-safe Base64, so one in 64 begins with a dash; it is an id, not an option. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-Ab3_x9", "-hQz", "--k2"})
+    void aSocketIdBeginningWithADashIsTakenAsTheId(String id) {
+        api.answer("POST", "/admin/connections/" + id + "/disconnect", 200, "{\"disconnected\":1}");
+
+        Run run = run("disconnect", "socket", id);
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("Socket " + id + " disconnected.\n");
+        assertThat(onlyRequest().rawPath()).isEqualTo("/admin/connections/" + id + "/disconnect");
+    }
+
+    @Test
+    void anUnknownOptionIsStillAUsageErrorThatNamesIt() {
+        Run run = run("stats", "--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("medsync-admin: ").contains("'--bogus'");
+        assertThat(api.requests()).isEmpty();
+    }
+
     @Test
     void disconnectingAnUnknownSocketExitsOneWithTheServersMessage() {
         api.answer("POST", "/admin/connections/gone/disconnect", 404,
