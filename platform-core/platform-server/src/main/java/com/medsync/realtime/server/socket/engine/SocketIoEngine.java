@@ -73,6 +73,7 @@ public final class SocketIoEngine implements AutoCloseable {
                 new JacksonJsonSupport(HandshakeSerializer.module(settings))));
 
         this.server = new SocketIOServer(configuration);
+        ReplacedInitializer.release(server);
         server.setPipelineFactory(new GuardedChannelInitializer(connections, settings, origins));
         // netty-socketio attaches every connection to its main namespace; leaving it is how we learn that
         // the connection is gone. No connect listener: that one would fire for clients that never asked for "/".
