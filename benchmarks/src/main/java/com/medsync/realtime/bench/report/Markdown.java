@@ -332,8 +332,8 @@ final class Markdown {
                 + " events.");
         line("- JVM servers: `" + results.serverJvmOptions() + "` (bare netty-socketio: otherwise the JVM's defaults, G1;"
                 + " MedSync: after the defaults of `bin/medsync-realtime`, `-XX:+UseParallelGC -XX:TieredStopAtLevel=1"
-                + " -XX:CompileThresholdScaling=0.2 -Dio.netty.leakDetection.level=disabled`, a collector among the options above replacing that one; the"
-                + " server's first log line names the collector). MedSync: the built distribution, phase week1, every plugin;"
+                + " -XX:CompileThresholdScaling=0.2 -Dio.netty.leakDetection.level=disabled`, a collector among the"
+                + " options above replacing that one; the server's first log line names the collector). MedSync: the built distribution, phase week1, every plugin;"
                 + " `medsync.limits.outbound-queue` raised to " + results.medsyncOutboundQueue()
                 + " (documented setting, through `JAVA_OPTS`) so a load generator that falls behind at saturation is not"
                 + " disconnected as a slow client; every socket has its own `sub`, so `connections-per-user` never applies.");

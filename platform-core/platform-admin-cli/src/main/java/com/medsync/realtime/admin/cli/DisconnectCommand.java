@@ -36,7 +36,8 @@ final class DisconnectCommand implements Callable<Integer> {
     }
 
     @Command(name = "socket", description = "Disconnect one socket of this node.")
-    int socket(@Parameters(paramLabel = "ID", preprocessor = DashedId.class, description = "The socket id, as `connections` shows it.") String id) {
+    int socket(@Parameters(paramLabel = "ID", preprocessor = DashedId.class,
+            description = "The socket id, as `connections` shows it.") String id) {
         Answer answer = admin.client().disconnectSocket(AdminCommand.nonBlank(spec, id, "ID"));
         if (count(answer, answer.object("the disconnect")) != 1) {
             throw answer.unexpected("\"disconnected\": 1");
@@ -48,7 +49,8 @@ final class DisconnectCommand implements Callable<Integer> {
     @Command(name = "user",
             description = "Disconnect every socket of a user (the token's sub), on every namespace; in a cluster on"
                     + " every node, with each node's count.")
-    int user(@Parameters(paramLabel = "ID", preprocessor = DashedId.class, description = "The user id, e.g. patient_456.") String id) {
+    int user(@Parameters(paramLabel = "ID", preprocessor = DashedId.class,
+            description = "The user id, e.g. patient_456.") String id) {
         Answer answer = admin.client().disconnectUser(AdminCommand.nonBlank(spec, id, "ID"));
         JsonNode body = answer.object("the disconnect");
         int here = count(answer, body);

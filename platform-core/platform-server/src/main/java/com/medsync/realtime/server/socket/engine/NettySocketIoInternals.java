@@ -41,23 +41,19 @@ final class NettySocketIoInternals {
     }
 
     /**
-     * Calls a public method without arguments on an object whose class netty-socketio does not export.
-     *
-     * @return whether the method ran (an exception it threw counts as having run, and is logged)
+     * Calls a public method without arguments on an object whose class netty-socketio does not export; what the
+     * method throws is logged, not thrown.
      */
-    static boolean call(Object target, String method) {
+    static void call(Object target, String method) {
+        String name = target.getClass().getSimpleName() + "." + method + "()";
         try {
             Method found = target.getClass().getMethod(method);
             found.setAccessible(true);
             found.invoke(target);
-            return true;
         } catch (InvocationTargetException e) {
-            log.warn("netty-socketio's {}.{}() failed", target.getClass().getSimpleName(), method, e.getCause());
-            return true;
+            log.warn("netty-socketio's {} failed", name, e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            log.debug("netty-socketio's {}.{}() is out of reach ({})", target.getClass().getSimpleName(), method,
-                    e.toString());
-            return false;
+            log.debug("netty-socketio's {} is out of reach ({})", name, e.toString());
         }
     }
 }
