@@ -97,8 +97,11 @@ public record ServerSettings(
     public record ShutdownSettings(Duration drain, Duration gracePeriod) {
     }
 
-    /** Settings of the HTTP API port. */
-    /** @param ioThreads the HTTP API's network threads */
+    /**
+     * Settings of the HTTP API port.
+     *
+     * @param ioThreads the HTTP API's network threads
+     */
     public record HttpSettings(int port, int maxBodyBytes, int handlerThreads, int ioThreads) {
     }
 

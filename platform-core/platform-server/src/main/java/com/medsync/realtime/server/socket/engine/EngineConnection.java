@@ -150,7 +150,7 @@ public final class EngineConnection {
         WebSocketOutput output = WebSocketOutput.of(channel, webSocketOutput);
         webSocketOutput = output;
         if (output != null) {
-            ((WebSocketPacketWriter) output.writer().handler()).drain(output, engine.getPacketsQueue(Transport.WEBSOCKET));
+            output.drain(engine.getPacketsQueue(Transport.WEBSOCKET));
         }
     }
 

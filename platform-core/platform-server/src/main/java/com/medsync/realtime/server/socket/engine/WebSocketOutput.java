@@ -1,10 +1,14 @@
 package com.medsync.realtime.server.socket.engine;
 
+import com.corundumstudio.socketio.protocol.Packet;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
+
+import java.util.Queue;
 
 /**
  * One WebSocket's way out, looked up once per channel rather than per write: our writer's context in its pipeline,
@@ -16,6 +20,7 @@ final class WebSocketOutput {
     private static final AttributeKey<WebSocketOutput> KEY = AttributeKey.valueOf("medsyncWebSocketOutput");
 
     private final ChannelHandlerContext writer;
+    private final WebSocketPacketWriter handler;
     private final ChannelHandlerContext frames;
     private final DirectFrameWrites direct;
     /** {@link System#nanoTime()} until which packets after a CONNECT answer wait; 0: they do not. */
@@ -23,6 +28,7 @@ final class WebSocketOutput {
 
     private WebSocketOutput(ChannelHandlerContext writer, ChannelHandlerContext frames, DirectFrameWrites direct) {
         this.writer = writer;
+        this.handler = (WebSocketPacketWriter) writer.handler();
         this.frames = frames;
         this.direct = direct;
     }
@@ -56,11 +62,12 @@ final class WebSocketOutput {
 
     /** A pipeline being torn down removes its handlers; one still upgrading has no frame encoder yet. */
     private boolean isCurrent() {
-        return !writer.isRemoved() && (frames == null ? !wantsFrames() : !frames.isRemoved());
+        return !writer.isRemoved() && (frames == null ? !handler.framesAsBytes() : !frames.isRemoved());
     }
 
-    private boolean wantsFrames() {
-        return ((WebSocketPacketWriter) writer.handler()).framesAsBytes();
+    /** Writes what is queued for the client, in order, then flushes ({@link WebSocketPacketWriter#drain}). */
+    void drain(Queue<Packet> queue) {
+        handler.drain(this, queue);
     }
 
     /** Our writer's context. */

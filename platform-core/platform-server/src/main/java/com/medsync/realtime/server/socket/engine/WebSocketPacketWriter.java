@@ -112,7 +112,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
             for (Packet packet = queue.poll(); packet != null; packet = queue.poll()) {
                 if (frames != null && packet instanceof PreEncodedPacket encoded
                         && encoded.payloadLength() <= maxFramePayload) {
-                    toFlush |= writePrepared(output, frames, encoded, queue.isEmpty());
+                    toFlush |= writePrepared(output, encoded, queue.isEmpty());
                 } else if (!write(ctx, packet, written)) {
                     ctx.close();
                     break;
@@ -150,8 +150,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
      *
      * @return whether the pipeline holds bytes of it to flush
      */
-    private static boolean writePrepared(WebSocketOutput output, ChannelHandlerContext frames, PreEncodedPacket encoded,
-            boolean last) {
+    private static boolean writePrepared(WebSocketOutput output, PreEncodedPacket encoded, boolean last) {
         int written = last ? output.writeDirect(encoded.frameAddress(), encoded.frameLength())
                 : DirectFrameWrites.NOT_HERE;
         if (written == encoded.frameLength()) {
@@ -162,6 +161,7 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
         if (written > 0) {
             rest.skipBytes(written);
         }
+        ChannelHandlerContext frames = output.frames();
         frames.write(rest, frames.voidPromise());
         return true;
     }
