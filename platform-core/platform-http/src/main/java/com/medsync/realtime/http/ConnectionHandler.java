@@ -32,6 +32,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Dispatcher dispatcher;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    /** Where responses are written: the response encoder's place, so they pass on towards the socket as bytes. */
+    private ChannelHandlerContext responses;
     private String remoteAddress = "unknown";
     private boolean inFlight;
     private boolean acceptingRequests = true;
@@ -45,6 +47,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
+        this.responses = context.pipeline().context(HttpChannelInitializer.ENCODER);
         SocketAddress peer = context.channel().remoteAddress();
         if (peer instanceof InetSocketAddress inet && inet.getAddress() != null) {
             remoteAddress = inet.getAddress().getHostAddress();
@@ -126,7 +129,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             LOG.debug("{} {} {} -> {} in {} ms", remoteAddress, exchange.method, exchange.logTarget,
                     response.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.startNanos));
         }
-        ctx.writeAndFlush(NettyResponses.toNetty(response, keepAlive))
+        boolean withBody = !"HEAD".equals(exchange.method);
+        responses.writeAndFlush(ResponseBytes.encode(response, keepAlive, withBody, ctx.alloc()))
                 .addListener((ChannelFuture written) -> afterWrite(exchange, keepAlive, written));
     }
 

@@ -25,6 +25,11 @@ record RequestTarget(String path, List<String> segments, Map<String, List<String
         if (!uri.startsWith("/")) {
             throw new IllegalArgumentException("request target must be an absolute path");
         }
+        if (isPlainPath(uri)) {
+            // Most targets (every publish): nothing to decode, no query; Netty's decoder would find the same.
+            List<String> segments = PathPattern.split(uri);
+            return new RequestTarget("/" + String.join("/", segments), List.copyOf(segments), Map.of());
+        }
         QueryStringDecoder decoder = new QueryStringDecoder(uri, StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS);
         List<String> segments = new ArrayList<>();
         for (String raw : PathPattern.split(decoder.rawPath())) {
@@ -34,6 +39,11 @@ record RequestTarget(String path, List<String> segments, Map<String, List<String
         // Decoded now, not lazily, so a bad escape is this request's 400 rather than a handler's 500.
         Map<String, List<String>> query = decoder.parameters();
         return new RequestTarget(path, List.copyOf(segments), query);
+    }
+
+    /** @return whether the target is a path alone, without escapes, query or fragment */
+    private static boolean isPlainPath(String uri) {
+        return uri.indexOf('%') < 0 && uri.indexOf('?') < 0 && uri.indexOf('#') < 0;
     }
 
     private static String decodeSegment(String raw) {

@@ -328,6 +328,42 @@ class HttpApiServerTest {
     }
 
     @Test
+    void pipelinedResponsesAreWrittenByteForByteAndAHeadAnswerHasNoBody() throws Exception {
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "HEAD /health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            String ok = "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
+                    + "content-length: 15\r\n";
+            // No route takes HEAD: its 405 says how long its body is, and leaves it out.
+            String notAllowed = "HTTP/1.1 405 Method Not Allowed\r\nAllow: GET\r\n"
+                    + "Content-Type: application/json; charset=utf-8\r\ncontent-length: 76\r\n";
+            assertThat(raw.readToClose()).isEqualTo(
+                    ok + "connection: keep-alive\r\n\r\n{\"status\":\"UP\"}"
+                    + notAllowed + "connection: keep-alive\r\n\r\n"
+                    + ok + "connection: close\r\n\r\n{\"status\":\"UP\"}");
+        }
+    }
+
+    @Test
+    void aContinueBeforeABodyAndTheResponsesAroundItKeepTheirOrder() throws Exception {
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(200);
+            raw.send("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(100);
+            raw.send("{}GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            RawHttp.Response echoed = raw.read();
+            assertThat(echoed.status()).isEqualTo(200);
+            assertThat(echoed.body()).isEqualTo("{}");
+            assertThat(raw.read().body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(raw.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void malformedHttpIs400AndClosed() throws Exception {
         try (RawHttp raw = new RawHttp(server.port())) {
             raw.send("GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n");

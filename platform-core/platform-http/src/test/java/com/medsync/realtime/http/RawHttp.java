@@ -55,6 +55,11 @@ final class RawHttp implements AutoCloseable {
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
+    /** Everything the server sends until it closes the connection, as ISO-8859-1 text (one char per byte). */
+    String readToClose() throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
     /** True when the server closes the connection within the socket timeout. */
     boolean closedByServer() throws IOException {
         try {

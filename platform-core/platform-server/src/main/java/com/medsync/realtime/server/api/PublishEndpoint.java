@@ -44,7 +44,10 @@ public final class PublishEndpoint {
             // Nothing pretends to be accepted: the backend retries later (with the same id, if it set one).
             throw new HttpProblem(503, "UNAVAILABLE", "cannot accept events now: " + e.getMessage());
         }
-        boolean allDuplicates = outcomes.stream().allMatch(Outcome::duplicate);
+        boolean allDuplicates = true;
+        for (Outcome outcome : outcomes) {
+            allDuplicates &= outcome.duplicate();
+        }
         int status = allDuplicates ? 200 : 202;
         if (!body.isArray()) {
             return HttpResponse.json(status, describe(outcomes.get(0)));
