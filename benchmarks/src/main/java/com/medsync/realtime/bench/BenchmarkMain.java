@@ -113,7 +113,7 @@ public final class BenchmarkMain {
                 for (String generator : s.generators()) {
                     double rate = s.deliveriesPerS() / recipients;
                     list.add(new Shape(generator, s.sockets(), recipients, rate, rate * s.warmUpRateFactor(), 0, s.coldEvents(),
-                            s.warmUpEvents(), s.warmEvents(), s.drainMillis(), "week1"));
+                            s.warmUpEvents(), s.warmDeliveries() / recipients, s.drainMillis(), "week1"));
                 }
             }
         }
@@ -148,7 +148,7 @@ public final class BenchmarkMain {
         map.put("shapes_cold_events", s.coldEvents());
         map.put("shapes_warm_up_events", s.warmUpEvents());
         map.put("shapes_warm_up_rate_factor", s.warmUpRateFactor());
-        map.put("shapes_warm_events", s.warmEvents());
+        map.put("shapes_warm_deliveries", s.warmDeliveries());
         map.put("shapes_drain_millis", s.drainMillis());
         map.put("closed_loop", s.closedLoop());
         map.put("closed_concurrency", s.closedLoopConcurrency());

@@ -43,8 +43,9 @@ record Settings(
 
     /**
      * The load shapes matrix: servers x generators x recipients per event, each cold (a fresh process, its
-     * first {@code coldEvents}) and warm (after {@code warmUpEvents}, the next {@code warmEvents}), at one
-     * offered rate of deliveries that every server sustains; and the closed-loop shape.
+     * first {@code coldEvents}) and warm (after {@code warmUpEvents}, the next publishes that make
+     * {@code warmDeliveries}: the same deliveries and the same length of time whatever the recipients per event),
+     * at one offered rate of deliveries that every server sustains; and the closed-loop shape.
      */
     record ShapeSettings(
             boolean enabled,
@@ -55,7 +56,7 @@ record Settings(
             int coldEvents,
             int warmUpEvents,
             double warmUpRateFactor,
-            int warmEvents,
+            int warmDeliveries,
             long drainMillis,
             boolean closedLoop,
             int closedLoopConcurrency,
@@ -105,7 +106,9 @@ record Settings(
                         number("bench.shapes.cold-events", 2000),
                         number("bench.shapes.warm-up-events", 4000),
                         Double.parseDouble(text("bench.shapes.warm-up-rate-factor", "2")),
-                        number("bench.shapes.warm-events", 2000),
+                        // 10 s at the offered 20,000 deliveries/s: with 10 recipients, 2,000 publishes (one second) held
+                        // one young collection in every repeat, and weighed its CPU and pause three times their rate.
+                        number("bench.shapes.warm-deliveries", 200_000),
                         number("bench.shapes.drain-millis", 10000),
                         Boolean.parseBoolean(text("bench.closed", "true")),
                         number("bench.closed.concurrency", 16),
