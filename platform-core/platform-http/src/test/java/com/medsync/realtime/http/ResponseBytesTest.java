@@ -25,7 +25,9 @@ class ResponseBytesTest {
                     .header("Retry-After", "5")
                     .header("Cache-Control", "no-store"),
             new HttpProblem(405, "METHOD_NOT_ALLOWED", "only GET").toResponse().header("Allow", "GET"),
-            HttpResponse.text(299, "text/plain", "an unnamed status"));
+            HttpResponse.text(299, "text/plain", "an unnamed status"),
+            // Netty's encoder writes a header value as US-ASCII: a character outside it becomes '?'.
+            HttpResponse.text(200, "text/plain; charset=utf-8", "café").header("X-Note", "café ✓"));
 
     @Test
     void everyResponseIsWrittenAsNettysEncoderWroteIt() {
