@@ -10,7 +10,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.Map;
 
-/** Converts an {@link HttpResponse} to Netty's representation, adding the framing headers. */
+/**
+ * Converts an {@link HttpResponse} to Netty's representation, adding the framing headers: for what Netty's body
+ * aggregator writes through the response encoder itself (the 413 at {@code Expect: 100-continue}). Every other
+ * answer is written as bytes by {@link ResponseBytes}, whose output {@code ResponseBytesTest} holds to this one's.
+ */
 final class NettyResponses {
 
     private NettyResponses() {

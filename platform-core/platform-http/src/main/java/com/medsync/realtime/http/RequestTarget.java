@@ -26,9 +26,8 @@ record RequestTarget(String path, List<String> segments, Map<String, List<String
             throw new IllegalArgumentException("request target must be an absolute path");
         }
         if (isPlainPath(uri)) {
-            // Most targets (every publish): nothing to decode, no query; Netty's decoder would find the same.
-            List<String> segments = PathPattern.split(uri);
-            return new RequestTarget("/" + String.join("/", segments), List.copyOf(segments), Map.of());
+            // Most targets (every publish): nothing to decode, no query, so the path is the target as sent.
+            return new RequestTarget(uri, List.copyOf(PathPattern.split(uri)), Map.of());
         }
         QueryStringDecoder decoder = new QueryStringDecoder(uri, StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS);
         List<String> segments = new ArrayList<>();
