@@ -1,5 +1,5 @@
 /**
- * A small HTTP API server on Netty's HTTP codec: routing, JSON errors, bearer keys, body limits.
+ * A small HTTP/1.1 API server on Netty: its own request parser, routing, JSON errors, bearer keys, body limits.
  *
  * <p>Only the server assembles the HTTP API, so the package is exported to it alone.
  */

@@ -3,13 +3,10 @@ package com.medsync.realtime.http;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,44 +29,34 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Dispatcher dispatcher;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
-    /** Where responses are written: the response encoder's place, so they pass on towards the socket as bytes. */
-    private ChannelHandlerContext responses;
-    private String remoteAddress = "unknown";
+    private final String remoteAddress;
     private boolean inFlight;
     private boolean acceptingRequests = true;
     private boolean bodyDrained = true;
     private boolean closeWhenDrained;
 
-    ConnectionHandler(Dispatcher dispatcher) {
+    ConnectionHandler(Dispatcher dispatcher, String remoteAddress) {
         this.dispatcher = dispatcher;
+        this.remoteAddress = remoteAddress;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
-        this.responses = context.pipeline().context(HttpChannelInitializer.ENCODER);
-        SocketAddress peer = context.channel().remoteAddress();
-        if (peer instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            remoteAddress = inet.getAddress().getHostAddress();
-        }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        if (msg instanceof FullHttpRequest request) {
-            try {
-                if (acceptingRequests) {
-                    enqueue(Exchange.of(request, remoteAddress));
-                }
-            } finally {
-                request.release();
-            }
-        } else if (msg instanceof BodyLimitAggregator.Oversized refused) {
+        if (msg instanceof Exchange exchange) {
             if (acceptingRequests) {
-                bodyDrained = false;
-                enqueue(Exchange.oversized(refused));
+                bodyDrained &= !exchange.oversized;
+                enqueue(exchange);
             }
-        } else if (msg == BodyLimitAggregator.BodyDrained.INSTANCE) {
+        } else if (msg == RequestDecoder.Signal.CONTINUE) {
+            if (acceptingRequests) {
+                enqueue(Exchange.CONTINUE);
+            }
+        } else if (msg == RequestDecoder.Signal.BODY_DRAINED) {
             bodyDrained = true;
             if (closeWhenDrained) {
                 context.close();
@@ -92,6 +79,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private void startNext() {
         if (inFlight) {
             return;
+        }
+        while (waiting.peek() == Exchange.CONTINUE) {
+            // Only now, so it cannot overtake the responses to requests before it.
+            waiting.poll();
+            ctx.writeAndFlush(ResponseBytes.continueLine(ctx.alloc()));
         }
         Exchange exchange = waiting.poll();
         if (exchange == null) {
@@ -120,7 +112,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void respond(Exchange exchange, HttpResponse response) {
-        boolean keepAlive = exchange.keepAlive && !NettyResponses.asksToClose(response) && ctx.channel().isActive();
+        boolean keepAlive = exchange.keepAlive && !asksToClose(response) && ctx.channel().isActive();
         if (!keepAlive) {
             acceptingRequests = false;
             waiting.clear();
@@ -130,8 +122,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     response.status(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.startNanos));
         }
         boolean withBody = !"HEAD".equals(exchange.method);
-        responses.writeAndFlush(ResponseBytes.encode(response, keepAlive, withBody, ctx.alloc()))
+        ctx.writeAndFlush(ResponseBytes.encode(response, keepAlive, withBody, ctx.alloc()))
                 .addListener((ChannelFuture written) -> afterWrite(exchange, keepAlive, written));
+    }
+
+    /** Whether the handler asked for the connection to close after this response. */
+    private static boolean asksToClose(HttpResponse response) {
+        return response.header("Connection").map(v -> v.equalsIgnoreCase("close")).orElse(false);
     }
 
     private void afterWrite(Exchange exchange, boolean keepAlive, ChannelFuture written) {

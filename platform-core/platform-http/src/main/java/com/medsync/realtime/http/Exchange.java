@@ -1,16 +1,16 @@
 package com.medsync.realtime.http;
 
-import io.netty.buffer.ByteBufUtil;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One request waiting for, or being given, its response on a connection: either a request to dispatch or a
- * response already decided by the HTTP layer (malformed request, oversized body).
+ * response already decided by the HTTP layer (malformed request, oversized body), or the interim
+ * {@code 100 Continue} a client waits for.
  */
 final class Exchange {
+
+    /** Where a client waits for it before it sends its body. */
+    static final Exchange CONTINUE = new Exchange("", "", true, false, null, List.of(), null);
 
     final String method;
     final String logTarget;
@@ -33,39 +33,30 @@ final class Exchange {
         this.immediate = immediate;
     }
 
-    /** Detaches a request from Netty's buffers; the caller still releases {@code msg}. */
-    static Exchange of(FullHttpRequest msg, String remoteAddress) {
-        String method = msg.method().name();
-        if (msg.decoderResult().isFailure()) {
-            // The decoder has lost its place in the byte stream; nothing after this can be trusted.
-            return answered(method, "<malformed>", false, Problems.malformedHttp(msg.decoderResult().cause()));
-        }
-        boolean keepAlive = HttpUtil.isKeepAlive(msg);
+    /** A request read to its end, to dispatch; or its 400 when its target is not a path. */
+    static Exchange of(RequestHead head, byte[] body, String remoteAddress) {
         RequestTarget target;
         try {
-            target = RequestTarget.parse(msg.uri());
+            target = RequestTarget.parse(head.target());
         } catch (IllegalArgumentException e) {
-            return answered(method, "<bad target>", keepAlive, Problems.badTarget(e.getMessage()));
+            return answered(head.method(), "<bad target>", head.keepAlive(), Problems.badTarget(e.getMessage()));
         }
-        HttpRequest.Builder builder = HttpRequest.builder(method, target.path())
-                .remoteAddress(remoteAddress)
-                .ownedBody(ByteBufUtil.getBytes(msg.content()));
-        for (Map.Entry<String, String> header : msg.headers()) {
-            builder.header(header.getKey(), header.getValue());
-        }
-        target.query().forEach((name, values) -> values.forEach(value -> builder.queryParam(name, value)));
+        HttpRequest request = HttpRequest.received(head.method(), target.path(), target.query(), head.headers(),
+                body, remoteAddress);
         // The path only: query strings may carry secrets and do not belong in logs.
-        return new Exchange(method, target.path(), keepAlive, false, builder.build(), target.segments(), null);
+        return new Exchange(head.method(), target.path(), head.keepAlive(), false, request, target.segments(),
+                null);
     }
 
-    static Exchange oversized(BodyLimitAggregator.Oversized refused) {
-        String path = refused.uri();
+    /** A request whose body is refused (413): the connection closes once the rest of the body is drained. */
+    static Exchange oversized(RequestHead head, int limit) {
+        String path = head.target();
         int query = path.indexOf('?');
-        return new Exchange(refused.method(), query < 0 ? path : path.substring(0, query), false, true, null,
-                List.of(), Problems.payloadTooLarge(refused.limit()));
+        return new Exchange(head.method(), query < 0 ? path : path.substring(0, query), false, true, null,
+                List.of(), Problems.payloadTooLarge(limit));
     }
 
-    private static Exchange answered(String method, String logTarget, boolean keepAlive, HttpResponse response) {
+    static Exchange answered(String method, String logTarget, boolean keepAlive, HttpResponse response) {
         return new Exchange(method, logTarget, keepAlive, false, null, List.of(), response);
     }
 }

@@ -54,6 +54,16 @@ public final class HttpRequest {
         return new Builder(method, path);
     }
 
+    /**
+     * A request as the server read it, without copies: every map and list is already unmodifiable.
+     *
+     * @param headers values by lower-cased name
+     */
+    static HttpRequest received(String method, String path, Map<String, List<String>> query,
+            Map<String, List<String>> headers, byte[] body, String remoteAddress) {
+        return new HttpRequest(method, path, Map.of(), query, headers, body, remoteAddress);
+    }
+
     /** @return the HTTP method as sent, e.g. {@code GET} */
     public String method() {
         return method;

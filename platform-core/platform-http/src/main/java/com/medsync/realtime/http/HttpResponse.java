@@ -132,13 +132,17 @@ public final class HttpResponse {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
+            if (!isTokenChar(name.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code c} may appear in a token (RFC 9110, section 5.6.2): a header name, a method. */
+    static boolean isTokenChar(char c) {
+        boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return alphanumeric || TOKEN_SYMBOLS.indexOf(c) >= 0;
     }
 
     /** @return the HTTP status */

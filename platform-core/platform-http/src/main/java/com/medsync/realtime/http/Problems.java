@@ -1,7 +1,5 @@
 package com.medsync.realtime.http;
 
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.Set;
 
 /** The errors the HTTP layer answers by itself, with the same JSON shape handlers' problems have. */
@@ -40,16 +38,5 @@ final class Problems {
 
     static HttpResponse badTarget(String reason) {
         return HttpProblem.badRequest("malformed request target: " + reason).toResponse();
-    }
-
-    /** The answer to a request the codec could not decode. */
-    static HttpResponse malformedHttp(Throwable cause) {
-        if (cause instanceof TooLongHttpLineException) {
-            return new HttpProblem(414, "URI_TOO_LONG", "request line too long").toResponse();
-        }
-        if (cause instanceof TooLongHttpHeaderException) {
-            return new HttpProblem(431, "HEADERS_TOO_LARGE", "request headers too large").toResponse();
-        }
-        return HttpProblem.badRequest("malformed HTTP request").toResponse();
     }
 }

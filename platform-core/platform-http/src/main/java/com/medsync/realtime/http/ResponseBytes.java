@@ -10,11 +10,12 @@ import java.util.Map;
  * Writes a response as HTTP/1.1 puts it on the wire, status line, headers and body in one buffer: one write
  * system call per response, where Netty's encoder makes a buffer for the head and another for the body (two
  * vectors of one {@code writev}) after copying the response into its own header map. The bytes are those
- * Netty's encoder writes for {@link NettyResponses#toNetty}: the handler's headers in their order, then
- * {@code content-length} (where the status allows a body) and {@code connection}.
+ * Netty's encoder writes for the same response (held so by {@code ResponseBytesTest}): the handler's headers in
+ * their order, then {@code content-length} (where the status allows a body) and {@code connection}.
  */
 final class ResponseBytes {
 
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VERSION = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEP_ALIVE = "connection: keep-alive\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE = "connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -60,6 +61,13 @@ final class ResponseBytes {
         if (withBody) {
             out.writeBytes(body);
         }
+        return out;
+    }
+
+    /** @return the interim response a client waits for before it sends its body ({@code Expect: 100-continue}) */
+    static ByteBuf continueLine(ByteBufAllocator alloc) {
+        ByteBuf out = alloc.buffer(CONTINUE.length);
+        out.writeBytes(CONTINUE);
         return out;
     }
 

@@ -364,6 +364,23 @@ class HttpApiServerTest {
     }
 
     @Test
+    void aContinueWaitsForTheResponseToTheRequestBeforeIt() throws Exception {
+        router.route("GET", "/slow", request -> {
+            Thread.sleep(300);
+            return HttpResponse.text(200, "text/plain", "slow");
+        });
+        try (RawHttp raw = new RawHttp(server.port())) {
+            raw.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+
+            assertThat(raw.read().body()).isEqualTo("slow");
+            assertThat(raw.read().status()).isEqualTo(100);
+            raw.send("{}");
+            assertThat(raw.read().body()).isEqualTo("{}");
+        }
+    }
+
+    @Test
     void malformedHttpIs400AndClosed() throws Exception {
         try (RawHttp raw = new RawHttp(server.port())) {
             raw.send("GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n");

@@ -29,6 +29,7 @@ final class RawHttp implements AutoCloseable {
     RawHttp(int port) throws IOException {
         socket = new Socket(InetAddress.getByName("127.0.0.1"), port);
         socket.setSoTimeout(5_000);
+        socket.setTcpNoDelay(true);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
@@ -42,6 +43,30 @@ final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends each char as the one byte it is in ISO-8859-1, so bytes 0x80-0xFF (and NUL) go out as they are. */
+    void sendLatin1(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** Like {@link #sendLatin1}, but one flushed write per byte, pausing a few milliseconds after every fifth. */
+    void trickle(String text) throws IOException, InterruptedException {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < bytes.length; i++) {
+            out.write(bytes[i]);
+            out.flush();
+            if (i % 5 == 4) {
+                Thread.sleep(3);
+            }
+        }
+    }
+
+    /** Half-closes the connection: the server reads the end of the stream. */
+    void endOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** The next response, interim ({@code 1xx}) or final; its body decoded as UTF-8. */
     Response read() throws IOException {
         String statusLine = line();
         int status = Integer.parseInt(statusLine.split(" ")[1]);
@@ -52,12 +77,24 @@ final class RawHttp implements AutoCloseable {
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new IOException("connection closed mid-body");
+        }
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     /** Everything the server sends until it closes the connection, as ISO-8859-1 text (one char per byte). */
     String readToClose() throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                received.write(buffer, 0, n);
+            }
+        } catch (SocketException e) {
+            // A reset ends the stream too; what arrived before it is still the answer.
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** True when the server closes the connection within the socket timeout. */
@@ -77,7 +114,7 @@ final class RawHttp implements AutoCloseable {
         for (int b = in.read(); b != -1; b = in.read()) {
             if (previous == '\r' && b == '\n') {
                 byte[] bytes = buffer.toByteArray();
-                return new String(bytes, 0, bytes.length - 1, StandardCharsets.US_ASCII);
+                return new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
             }
             buffer.write(b);
             previous = b;

@@ -11,9 +11,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.util.Map;
 
 /**
- * Converts an {@link HttpResponse} to Netty's representation, adding the framing headers: for what Netty's body
- * aggregator writes through the response encoder itself (the 413 at {@code Expect: 100-continue}). Every other
- * answer is written as bytes by {@link ResponseBytes}, whose output {@code ResponseBytesTest} holds to this one's.
+ * An {@link HttpResponse} as Netty's own objects, framing headers added as the server adds them: what Netty's
+ * response encoder makes of it is the reference {@code ResponseBytesTest} holds {@link ResponseBytes} to.
  */
 final class NettyResponses {
 
@@ -33,10 +32,5 @@ final class NettyResponses {
         // Explicit either way, so HTTP/1.0 clients that asked for keep-alive are told they have it.
         headers.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         return out;
-    }
-
-    /** Whether the handler asked for the connection to close after this response. */
-    static boolean asksToClose(HttpResponse response) {
-        return response.header("Connection").map(v -> v.equalsIgnoreCase("close")).orElse(false);
     }
 }
