@@ -3,12 +3,14 @@ package com.medsync.realtime.http;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +36,32 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean acceptingRequests = true;
     private boolean bodyDrained = true;
     private boolean closeWhenDrained;
+    /** The client half-closed: it sends nothing more, and the connection closes once it has its answers. */
+    private boolean inputClosed;
+    private final RequestDeadline deadline;
+    private ScheduledFuture<?> deadlineChecks;
 
-    ConnectionHandler(Dispatcher dispatcher, String remoteAddress) {
+    ConnectionHandler(Dispatcher dispatcher, String remoteAddress, RequestDeadline deadline) {
         this.dispatcher = dispatcher;
         this.remoteAddress = remoteAddress;
+        this.deadline = deadline;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
+        long every = deadline.checkEveryNanos();
+        deadlineChecks = context.executor().scheduleAtFixedRate(this::checkDeadline, every, every,
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** A request the client is still sending, while nothing of ours is pending, has had its time. */
+    private void checkDeadline() {
+        if (acceptingRequests && !inFlight && waiting.isEmpty() && deadline.expired(System.nanoTime())) {
+            LOG.debug("{} took longer than {} to send a request; answering 408", remoteAddress, deadline.timeout());
+            enqueue(Exchange.answered("<incomplete>", "<incomplete>", false,
+                    Problems.requestTimeout(deadline.timeout())));
+        }
     }
 
     @Override
@@ -141,8 +160,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else {
             inFlight = false;
+            deadline.restart(System.nanoTime());
             startNext();
             updateAutoRead();
+            if (inputClosed) {
+                closeIfAnswered();
+            }
+        }
+    }
+
+    private void closeIfAnswered() {
+        if (closeWhenDrained || (!inFlight && waiting.isEmpty())) {
+            ctx.close();
         }
     }
 
@@ -166,6 +195,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event == ChannelInputShutdownEvent.INSTANCE) {
+            // The decoder has passed on every request that was complete before the end of the input.
+            inputClosed = true;
+            closeIfAnswered();
+            return;
+        }
         if (event instanceof IdleStateEvent) {
             // Idle only counts while nothing is in flight: a slow handler is not an idle client.
             if (!inFlight && waiting.isEmpty()) {
@@ -179,6 +214,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
+        deadlineChecks.cancel(false);
         acceptingRequests = false;
         waiting.clear();
         super.channelInactive(context);

@@ -77,7 +77,9 @@ public final class HttpApiServer implements AutoCloseable {
                 // A restart must not wait for the previous run's TIME_WAIT connections to expire.
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new HttpChannelInitializer(settings.maxBodyBytes(),
+                // A client that half-closes after its request (nc -N, some HTTP/1.0 tools) still gets the answer.
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childHandler(new HttpChannelInitializer(settings.maxBodyBytes(), settings.requestTimeout(),
                         new Dispatcher(router, handlers), connections));
         String address = settings.bindHost() + ":" + settings.port();
         ChannelFuture bound = bootstrap.bind(settings.bindHost(), settings.port()).awaitUninterruptibly();

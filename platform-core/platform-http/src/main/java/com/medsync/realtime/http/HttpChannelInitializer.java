@@ -6,6 +6,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,11 +19,13 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int IDLE_SECONDS = 60;
 
     private final int maxBodyBytes;
+    private final Duration requestTimeout;
     private final Dispatcher dispatcher;
     private final ChannelGroup channels;
 
-    HttpChannelInitializer(int maxBodyBytes, Dispatcher dispatcher, ChannelGroup channels) {
+    HttpChannelInitializer(int maxBodyBytes, Duration requestTimeout, Dispatcher dispatcher, ChannelGroup channels) {
         this.maxBodyBytes = maxBodyBytes;
+        this.requestTimeout = requestTimeout;
         this.dispatcher = dispatcher;
         this.channels = channels;
     }
@@ -36,7 +39,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
                 : "unknown";
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
-        pipeline.addLast("decoder", new RequestDecoder(maxBodyBytes, remoteAddress));
-        pipeline.addLast("requests", new ConnectionHandler(dispatcher, remoteAddress));
+        RequestDecoder decoder = new RequestDecoder(maxBodyBytes, remoteAddress);
+        pipeline.addLast("decoder", decoder);
+        pipeline.addLast("requests", new ConnectionHandler(dispatcher, remoteAddress,
+                new RequestDeadline(decoder, requestTimeout)));
     }
 }

@@ -1,5 +1,6 @@
 package com.medsync.realtime.http;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,14 @@ import java.util.Objects;
  * @param nativeTransport whether Linux's epoll transport is used where it is available (else Java NIO)
  * @param ioThreads      number of network threads (Netty's event loops), which read and answer requests and run
  *                       the routes added with {@link Router#routeOnNetworkThread}
+ * @param requestTimeout how long a client may take to send one request, from its first byte to its last, while
+ *                       the server reads; a request still incomplete then is answered 408 and the connection closed
  */
 public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads,
-        boolean nativeTransport, int ioThreads) {
+        boolean nativeTransport, int ioThreads, Duration requestTimeout) {
+
+    /** What {@link #requestTimeout()} is unless set: ample for a megabyte over a slow link. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** Settings on the native transport where it is available, with {@link #defaultIoThreads()}. */
     public HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads) {
@@ -25,6 +31,12 @@ public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, in
     public HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads,
             boolean nativeTransport) {
         this(bindHost, port, maxBodyBytes, handlerThreads, nativeTransport, defaultIoThreads());
+    }
+
+    /** Settings with {@link #DEFAULT_REQUEST_TIMEOUT}. */
+    public HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads,
+            boolean nativeTransport, int ioThreads) {
+        this(bindHost, port, maxBodyBytes, handlerThreads, nativeTransport, ioThreads, DEFAULT_REQUEST_TIMEOUT);
     }
 
     /**
@@ -54,6 +66,10 @@ public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, in
         }
         if (ioThreads <= 0) {
             throw new IllegalArgumentException("ioThreads must be positive, was " + ioThreads);
+        }
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
         }
     }
 }

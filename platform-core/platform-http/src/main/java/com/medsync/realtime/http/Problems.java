@@ -1,5 +1,6 @@
 package com.medsync.realtime.http;
 
+import java.time.Duration;
 import java.util.Set;
 
 /** The errors the HTTP layer answers by itself, with the same JSON shape handlers' problems have. */
@@ -34,6 +35,11 @@ final class Problems {
 
     static HttpResponse unavailable() {
         return UNAVAILABLE;
+    }
+
+    static HttpResponse requestTimeout(Duration timeout) {
+        return new HttpProblem(408, "REQUEST_TIMEOUT", "the request was not complete within "
+                + timeout.toMillis() + " ms").toResponse();
     }
 
     static HttpResponse badTarget(String reason) {

@@ -36,6 +36,8 @@ final class RequestDecoder extends ByteToMessageDecoder {
     private static final int MAX_CHUNK_LINE = 1024;
     private static final int MAX_CHUNK_SIZE_DIGITS = 16;
     private static final byte[] NO_BODY = new byte[0];
+    /** What {@link #partialSince()} answers between requests. */
+    static final long NO_PARTIAL_REQUEST = Long.MIN_VALUE;
 
     private enum State { HEAD, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, DRAIN, DISCARD }
 
@@ -53,6 +55,8 @@ final class RequestDecoder extends ByteToMessageDecoder {
     /** The chunked body read so far; null while a refused one is drained. */
     private ChunkedBody chunks;
     private int trailerBytes;
+    /** When the first byte of the request being read arrived ({@link System#nanoTime()}). */
+    private long partialSince = NO_PARTIAL_REQUEST;
 
     RequestDecoder(int maxBodyBytes, String remoteAddress) {
         this.maxBodyBytes = maxBodyBytes;
@@ -65,6 +69,9 @@ final class RequestDecoder extends ByteToMessageDecoder {
      */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (partialSince == NO_PARTIAL_REQUEST && state != State.DISCARD && !drainingRefusedBody()) {
+            partialSince = System.nanoTime();
+        }
         try {
             switch (state) {
                 case HEAD -> readHead(in, out);
@@ -133,7 +140,8 @@ final class RequestDecoder extends ByteToMessageDecoder {
         while (true) {
             int lf = in.indexOf(Math.max(lineStart, searchFrom), in.writerIndex(), (byte) '\n');
             int lineEnd = lf < 0 ? in.writerIndex() : lf;
-            if (lineStart == start && lineEnd - start > MAX_REQUEST_LINE + 1) {
+            if (lineStart == start && lineEnd - start - (lf > start && in.getByte(lf - 1) == '\r' ? 1 : 0)
+                    > MAX_REQUEST_LINE) {
                 throw new HttpProblem(414, "URI_TOO_LONG", "request line longer than " + MAX_REQUEST_LINE
                         + " bytes");
             }
@@ -164,6 +172,7 @@ final class RequestDecoder extends ByteToMessageDecoder {
             state = State.CHUNK_SIZE;
         } else if (head.contentLength() > maxBodyBytes) {
             out.add(Exchange.oversized(head, maxBodyBytes));
+            partialSince = NO_PARTIAL_REQUEST; // its drain has a timeout of its own
             if (head.expectContinue()) {
                 // The client sends no body after a refused expectation.
                 out.add(Signal.BODY_DRAINED);
@@ -204,16 +213,21 @@ final class RequestDecoder extends ByteToMessageDecoder {
         if (lf < 0) {
             return;
         }
-        long size = chunkSize(in, in.readerIndex(), contentEnd(in, lf));
+        if (lf == in.readerIndex() || in.getByte(lf - 1) != '\r') {
+            // RFC 9112 allows a bare LF in the head only: a proxy that takes one here would frame another body.
+            throw RequestHead.malformed("a chunk-size line does not end with CR LF");
+        }
+        long size = chunkSize(in, in.readerIndex(), lf - 1);
         in.readerIndex(lf + 1);
         if (size == 0) {
             trailerBytes = 0;
             state = State.TRAILERS;
             return;
         }
-        if (chunks != null && chunks.size() + size > maxBodyBytes) {
+        if (chunks != null && size > maxBodyBytes - chunks.size()) { // not a sum: a size near 2^63 would wrap
             chunks = null;
             out.add(Exchange.oversized(head, maxBodyBytes));
+            partialSince = NO_PARTIAL_REQUEST; // its drain has a timeout of its own
         }
         remaining = size;
         state = State.CHUNK_DATA;
@@ -268,16 +282,16 @@ final class RequestDecoder extends ByteToMessageDecoder {
     }
 
     private void readChunkEnd(ByteBuf in) {
-        byte first = in.getByte(in.readerIndex());
-        if (first == '\n') {
-            in.skipBytes(1);
-        } else if (first == '\r' && in.readableBytes() < 2) {
-            return;
-        } else if (first == '\r' && in.getByte(in.readerIndex() + 1) == '\n') {
-            in.skipBytes(2);
-        } else {
+        if (in.getByte(in.readerIndex()) != '\r') {
             throw RequestHead.malformed("chunk data is longer than its chunk size");
         }
+        if (in.readableBytes() < 2) {
+            return;
+        }
+        if (in.getByte(in.readerIndex() + 1) != '\n') {
+            throw RequestHead.malformed("chunk data does not end with CR LF");
+        }
+        in.skipBytes(2);
         state = State.CHUNK_SIZE;
     }
 
@@ -314,6 +328,25 @@ final class RequestDecoder extends ByteToMessageDecoder {
         }
     }
 
+    private boolean drainingRefusedBody() {
+        return state == State.DRAIN || (head != null && head.chunked() && chunks == null);
+    }
+
+    /**
+     * @return when the first byte of the request being read arrived ({@link System#nanoTime()}, or the last
+     *     {@link #restartClock}), or {@link #NO_PARTIAL_REQUEST} when none is; a refused body is not one
+     */
+    long partialSince() {
+        return partialSince;
+    }
+
+    /** Counts the request being read, if any, as begun at {@code nowNanos}. */
+    void restartClock(long nowNanos) {
+        if (partialSince != NO_PARTIAL_REQUEST) {
+            partialSince = nowNanos;
+        }
+    }
+
     private void bodyDrained(List<Object> out) {
         out.add(Signal.BODY_DRAINED);
         state = State.DISCARD;
@@ -323,11 +356,12 @@ final class RequestDecoder extends ByteToMessageDecoder {
         out.add(Exchange.of(head, body, remoteAddress));
         state = head.keepAlive() ? State.HEAD : State.DISCARD;
         head = null;
+        partialSince = NO_PARTIAL_REQUEST;
     }
 
     /** A malformed request is answered in its turn, and nothing after it can be trusted. */
     private void refuse(ByteBuf in, List<Object> out, HttpProblem problem) {
-        if (state == State.DRAIN || (head != null && head.chunked() && chunks == null)) {
+        if (drainingRefusedBody()) {
             out.add(Signal.BODY_DRAINED); // its 413 is already on its way; the connection closes after it
         } else {
             String method = head == null ? RequestHead.UNKNOWN_METHOD : head.method();
@@ -337,13 +371,9 @@ final class RequestDecoder extends ByteToMessageDecoder {
         chunks = null;
         headLineStart = 0;
         headScanned = 0;
+        partialSince = NO_PARTIAL_REQUEST;
         state = State.DISCARD;
         in.skipBytes(in.readableBytes());
-    }
-
-    /** @return where the line ending at {@code lf} ends without its line ending: before a CR that precedes it */
-    private static int contentEnd(ByteBuf in, int lf) {
-        return lf > in.readerIndex() && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
     }
 
     /** A chunked body's bytes so far, in one growing array. */

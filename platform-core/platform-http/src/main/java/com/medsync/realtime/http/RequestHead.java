@@ -58,7 +58,7 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
             field(bytes, start, end, headers);
             start = next(bytes, end);
         }
-        return framing(method, target, http10, Collections.unmodifiableMap(headers));
+        return framing(method, target, http10, freeze(headers));
     }
 
     /**
@@ -93,12 +93,24 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
         String value = new String(bytes, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
         List<String> values = headers.get(name);
         if (values == null) {
-            headers.put(name, List.of(value));
+            headers.put(name, List.of(value)); // nearly every name comes once
+        } else if (values instanceof ArrayList<String> more) {
+            more.add(value);
         } else {
             List<String> more = new ArrayList<>(values);
             more.add(value);
-            headers.put(name, Collections.unmodifiableList(more));
+            headers.put(name, more);
         }
+    }
+
+    /** Makes the value lists of repeated names read-only, as the others already are. */
+    private static Map<String, List<String>> freeze(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (entry.getValue() instanceof ArrayList<String> more) {
+                entry.setValue(Collections.unmodifiableList(more));
+            }
+        }
+        return Collections.unmodifiableMap(headers);
     }
 
     /**
@@ -174,7 +186,10 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
         List<String> codings = listValues(headers.get("transfer-encoding"));
         long contentLength = contentLength(headers.get("content-length"));
         boolean chunked = false;
-        if (!codings.isEmpty()) {
+        if (headers.containsKey("transfer-encoding")) {
+            if (codings.isEmpty()) {
+                throw malformed("Transfer-Encoding is empty"); // absent to one parser, present to another
+            }
             if (contentLength >= 0) {
                 throw malformed("both Content-Length and Transfer-Encoding are present");
             }

@@ -100,9 +100,11 @@ public record ServerSettings(
     /**
      * Settings of the HTTP API port.
      *
-     * @param ioThreads the HTTP API's network threads
+     * @param ioThreads      the HTTP API's network threads
+     * @param requestTimeout how long a client may take to send one request
      */
-    public record HttpSettings(int port, int maxBodyBytes, int handlerThreads, int ioThreads) {
+    public record HttpSettings(int port, int maxBodyBytes, int handlerThreads, int ioThreads,
+            Duration requestTimeout) {
     }
 
     /** Token verification settings, before dev mode fills in a missing secret. */
@@ -180,7 +182,8 @@ public record ServerSettings(
                         s.port("medsync.http.port"),
                         s.positiveInteger("medsync.http.max-body-bytes"),
                         s.positiveInteger("medsync.http.handler-threads"),
-                        httpIoThreads(s)),
+                        httpIoThreads(s),
+                        positive(s, "medsync.http.request-timeout")),
                 new JwtConfig(
                         s.optionalString("medsync.auth.jwt.secret"),
                         s.optionalPath("medsync.auth.jwt.public-key"),
