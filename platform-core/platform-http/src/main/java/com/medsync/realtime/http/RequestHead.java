@@ -208,23 +208,41 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
     /** @return the length all {@code Content-Length} values agree on, or -1 when there is none */
     private static long contentLength(List<String> values) {
         long length = -1;
-        for (String value : listValues(values)) {
-            if (!value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw malformed("Content-Length is not a number of bytes");
+        // Nearly always one value of a few digits: read in place. An empty element ("5,") is refused too, where a
+        // list field would skip it: a length is one number, repeated at most.
+        List<String> elements = values == null ? List.of()
+                : values.size() == 1 && values.get(0).indexOf(',') < 0 ? values : splitKeepingEmpty(values);
+        for (String value : elements) {
+            if (value.isEmpty()) {
+                throw malformed("Content-Length is empty");
+            }
+            long parsed = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw malformed("Content-Length is not a number of bytes");
+                }
+                parsed = parsed * 10 + (c - '0');
             }
             if (value.length() > MAX_LENGTH_DIGITS) {
                 throw new HttpProblem(413, "PAYLOAD_TOO_LARGE", "Content-Length " + value + " is too large");
             }
-            long parsed = Long.parseLong(value);
             if (length >= 0 && parsed != length) {
                 throw malformed("Content-Length values disagree");
             }
             length = parsed;
         }
-        if (values != null && length < 0) {
-            throw malformed("Content-Length is empty");
-        }
         return length;
+    }
+
+    private static List<String> splitKeepingEmpty(List<String> values) {
+        List<String> elements = new ArrayList<>();
+        for (String value : values) {
+            for (String element : value.split(",", -1)) {
+                elements.add(element.strip());
+            }
+        }
+        return elements;
     }
 
     private static boolean chunked(List<String> codings) {
