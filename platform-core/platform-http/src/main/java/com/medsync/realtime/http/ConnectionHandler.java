@@ -4,7 +4,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -38,29 +37,42 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean closeWhenDrained;
     /** The client half-closed: it sends nothing more, and the connection closes once it has its answers. */
     private boolean inputClosed;
-    private final RequestDeadline deadline;
-    private ScheduledFuture<?> deadlineChecks;
+    private final ConnectionTimeouts timeouts;
+    private ScheduledFuture<?> timeoutChecks;
+    /** When the server last had something pending: the connection opened, or a response was written. */
+    private long quietSince;
 
-    ConnectionHandler(Dispatcher dispatcher, String remoteAddress, RequestDeadline deadline) {
+    ConnectionHandler(Dispatcher dispatcher, String remoteAddress, ConnectionTimeouts timeouts) {
         this.dispatcher = dispatcher;
         this.remoteAddress = remoteAddress;
-        this.deadline = deadline;
+        this.timeouts = timeouts;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
-        long every = deadline.checkEveryNanos();
-        deadlineChecks = context.executor().scheduleAtFixedRate(this::checkDeadline, every, every,
+        quietSince = System.nanoTime();
+        long every = timeouts.checkEveryNanos();
+        timeoutChecks = context.executor().scheduleAtFixedRate(this::checkTimeouts, every, every,
                 TimeUnit.NANOSECONDS);
     }
 
-    /** A request the client is still sending, while nothing of ours is pending, has had its time. */
-    private void checkDeadline() {
-        if (acceptingRequests && !inFlight && waiting.isEmpty() && deadline.expired(System.nanoTime())) {
-            LOG.debug("{} took longer than {} to send a request; answering 408", remoteAddress, deadline.timeout());
-            enqueue(Exchange.answered("<incomplete>", "<incomplete>", false,
-                    Problems.requestTimeout(deadline.timeout())));
+    private void checkTimeouts() {
+        if (!acceptingRequests || inFlight || !waiting.isEmpty()) {
+            return; // the server's turn: neither a slow request nor idleness
+        }
+        switch (timeouts.check(System.nanoTime(), quietSince)) {
+            case REQUEST -> {
+                LOG.debug("{} took longer than {} to send a request; answering 408", remoteAddress,
+                        timeouts.request());
+                enqueue(Exchange.answered("<incomplete>", "<incomplete>", false,
+                        Problems.requestTimeout(timeouts.request())));
+            }
+            case IDLE -> {
+                LOG.debug("closing idle connection from {}", remoteAddress);
+                ctx.close();
+            }
+            case NOTHING -> { }
         }
     }
 
@@ -160,7 +172,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else {
             inFlight = false;
-            deadline.restart(System.nanoTime());
+            quietSince = System.nanoTime();
             startNext();
             updateAutoRead();
             if (inputClosed) {
@@ -201,20 +213,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             closeIfAnswered();
             return;
         }
-        if (event instanceof IdleStateEvent) {
-            // Idle only counts while nothing is in flight: a slow handler is not an idle client.
-            if (!inFlight && waiting.isEmpty()) {
-                LOG.debug("closing idle connection from {}", remoteAddress);
-                context.close();
-            }
-            return;
-        }
         super.userEventTriggered(context, event);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
-        deadlineChecks.cancel(false);
+        timeoutChecks.cancel(false);
         acceptingRequests = false;
         waiting.clear();
         super.channelInactive(context);

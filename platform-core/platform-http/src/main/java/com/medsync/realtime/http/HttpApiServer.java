@@ -79,8 +79,7 @@ public final class HttpApiServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // A client that half-closes after its request (nc -N, some HTTP/1.0 tools) still gets the answer.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new HttpChannelInitializer(settings.maxBodyBytes(), settings.requestTimeout(),
-                        new Dispatcher(router, handlers), connections));
+                .childHandler(new HttpChannelInitializer(settings, new Dispatcher(router, handlers), connections));
         String address = settings.bindHost() + ":" + settings.port();
         ChannelFuture bound = bootstrap.bind(settings.bindHost(), settings.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {

@@ -4,28 +4,26 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Builds each accepted connection's pipeline: idle timeout, request decoder, request handling. Responses are
- * written as bytes ({@link ResponseBytes}), so there is no response encoder.
+ * Builds each accepted connection's pipeline: request decoder, request handling. Responses are written as bytes
+ * ({@link ResponseBytes}), so there is no response encoder; the timeouts are {@link ConnectionTimeouts}, checked by
+ * the connection's own timer rather than a handler every read and write passes through.
  */
 final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
-    /** Keep-alive connections nobody uses are closed so they do not pile up. */
-    private static final int IDLE_SECONDS = 60;
-
     private final int maxBodyBytes;
     private final Duration requestTimeout;
+    private final Duration idleTimeout;
     private final Dispatcher dispatcher;
     private final ChannelGroup channels;
 
-    HttpChannelInitializer(int maxBodyBytes, Duration requestTimeout, Dispatcher dispatcher, ChannelGroup channels) {
-        this.maxBodyBytes = maxBodyBytes;
-        this.requestTimeout = requestTimeout;
+    HttpChannelInitializer(HttpServerSettings settings, Dispatcher dispatcher, ChannelGroup channels) {
+        this.maxBodyBytes = settings.maxBodyBytes();
+        this.requestTimeout = settings.requestTimeout();
+        this.idleTimeout = settings.idleTimeout();
         this.dispatcher = dispatcher;
         this.channels = channels;
     }
@@ -38,10 +36,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
         String remoteAddress = peer != null && peer.getAddress() != null ? peer.getAddress().getHostAddress()
                 : "unknown";
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
         RequestDecoder decoder = new RequestDecoder(maxBodyBytes, remoteAddress);
         pipeline.addLast("decoder", decoder);
         pipeline.addLast("requests", new ConnectionHandler(dispatcher, remoteAddress,
-                new RequestDeadline(decoder, requestTimeout)));
+                new ConnectionTimeouts(decoder, requestTimeout, idleTimeout)));
     }
 }

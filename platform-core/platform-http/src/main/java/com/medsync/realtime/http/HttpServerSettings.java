@@ -15,12 +15,15 @@ import java.util.Objects;
  *                       the routes added with {@link Router#routeOnNetworkThread}
  * @param requestTimeout how long a client may take to send one request, from its first byte to its last, while
  *                       the server reads; a request still incomplete then is answered 408 and the connection closed
+ * @param idleTimeout    how long a keep-alive connection may go without a request before it is closed
  */
 public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads,
-        boolean nativeTransport, int ioThreads, Duration requestTimeout) {
+        boolean nativeTransport, int ioThreads, Duration requestTimeout, Duration idleTimeout) {
 
     /** What {@link #requestTimeout()} is unless set: ample for a megabyte over a slow link. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** What {@link #idleTimeout()} is unless set. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     /** Settings on the native transport where it is available, with {@link #defaultIoThreads()}. */
     public HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads) {
@@ -33,10 +36,11 @@ public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, in
         this(bindHost, port, maxBodyBytes, handlerThreads, nativeTransport, defaultIoThreads());
     }
 
-    /** Settings with {@link #DEFAULT_REQUEST_TIMEOUT}. */
+    /** Settings with {@link #DEFAULT_REQUEST_TIMEOUT} and {@link #DEFAULT_IDLE_TIMEOUT}. */
     public HttpServerSettings(String bindHost, int port, int maxBodyBytes, int handlerThreads,
             boolean nativeTransport, int ioThreads) {
-        this(bindHost, port, maxBodyBytes, handlerThreads, nativeTransport, ioThreads, DEFAULT_REQUEST_TIMEOUT);
+        this(bindHost, port, maxBodyBytes, handlerThreads, nativeTransport, ioThreads, DEFAULT_REQUEST_TIMEOUT,
+                DEFAULT_IDLE_TIMEOUT);
     }
 
     /**
@@ -67,9 +71,14 @@ public record HttpServerSettings(String bindHost, int port, int maxBodyBytes, in
         if (ioThreads <= 0) {
             throw new IllegalArgumentException("ioThreads must be positive, was " + ioThreads);
         }
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
+        requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(idleTimeout, "idleTimeout");
+    }
+
+    private static void requirePositive(Duration timeout, String name) {
+        Objects.requireNonNull(timeout, name);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + timeout);
         }
     }
 }

@@ -333,18 +333,11 @@ final class RequestDecoder extends ByteToMessageDecoder {
     }
 
     /**
-     * @return when the first byte of the request being read arrived ({@link System#nanoTime()}, or the last
-     *     {@link #restartClock}), or {@link #NO_PARTIAL_REQUEST} when none is; a refused body is not one
+     * @return when the first byte of the request being read arrived ({@link System#nanoTime()}), or
+     *     {@link #NO_PARTIAL_REQUEST} when none is; a refused body is not one
      */
     long partialSince() {
         return partialSince;
-    }
-
-    /** Counts the request being read, if any, as begun at {@code nowNanos}. */
-    void restartClock(long nowNanos) {
-        if (partialSince != NO_PARTIAL_REQUEST) {
-            partialSince = nowNanos;
-        }
     }
 
     private void bodyDrained(List<Object> out) {

@@ -506,7 +506,7 @@ class HttpFramingTest {
 
     @Test
     void aRequestNotCompleteWithinTheRequestTimeoutIs408AndClosed() throws Exception {
-        try (HttpApiServer strict = serverWithRequestTimeout(Duration.ofMillis(300));
+        try (HttpApiServer strict = serverWithTimeouts(Duration.ofMillis(300), Duration.ofSeconds(60));
                 RawHttp wire = new RawHttp(strict.port())) {
             wire.sendLatin1("GET /health/live HTTP/1.1\r\nHo");
 
@@ -517,7 +517,7 @@ class HttpFramingTest {
 
     @Test
     void aRequestWaitingBehindASlowerOneIsNotTimedOutForTheServersOwnDelay() throws Exception {
-        try (HttpApiServer strict = serverWithRequestTimeout(Duration.ofMillis(300));
+        try (HttpApiServer strict = serverWithTimeouts(Duration.ofMillis(300), Duration.ofMillis(300));
                 RawHttp wire = new RawHttp(strict.port())) {
             wire.sendLatin1("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /health/live HTTP/1.1\r\nHo");
             assertOk(wire.read(), "slow");
@@ -540,7 +540,30 @@ class HttpFramingTest {
         }
     }
 
-    private HttpApiServer serverWithRequestTimeout(Duration timeout) {
+    @Test
+    void aConnectionWithoutARequestForTheIdleTimeoutIsClosed() throws Exception {
+        try (HttpApiServer strict = serverWithTimeouts(Duration.ofSeconds(30), Duration.ofMillis(300));
+                RawHttp quiet = new RawHttp(strict.port());
+                RawHttp used = new RawHttp(strict.port())) {
+            used.sendLatin1(HEALTH);
+            assertOk(used.read(), UP);
+
+            assertThat(quiet.closedByServer()).as("never used, closed").isTrue();
+            assertThat(used.closedByServer()).as("idle after its answer, closed").isTrue();
+        }
+    }
+
+    @Test
+    void aRequestInTheServersHandsIsNotIdleness() throws Exception {
+        try (HttpApiServer strict = serverWithTimeouts(Duration.ofSeconds(30), Duration.ofMillis(200));
+                RawHttp wire = new RawHttp(strict.port())) {
+            wire.sendLatin1("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            assertOk(wire.read(), "slow");
+        }
+    }
+
+    private HttpApiServer serverWithTimeouts(Duration requestTimeout, Duration idleTimeout) {
         Router router = new Router()
                 .route("GET", "/health/live", request -> HttpResponse.json(200, Map.of("status", "UP")))
                 .route("GET", "/slow", request -> {
@@ -548,7 +571,7 @@ class HttpFramingTest {
                     return HttpResponse.text(200, "text/plain", "slow");
                 });
         return HttpApiServer.start(new HttpServerSettings("127.0.0.1", 0, MAX_BODY, 4, true,
-                HttpServerSettings.defaultIoThreads(), timeout), router);
+                HttpServerSettings.defaultIoThreads(), requestTimeout, idleTimeout), router);
     }
 
     // Damaged requests

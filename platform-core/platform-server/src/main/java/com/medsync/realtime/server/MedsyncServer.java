@@ -341,7 +341,8 @@ public final class MedsyncServer implements AutoCloseable {
         httpServer = HttpApiServer.start(
                 new HttpServerSettings(bindHost, settings.http().port(), settings.http().maxBodyBytes(),
                         settings.http().handlerThreads(), settings.socket().nativeTransport(),
-                        settings.http().ioThreads(), settings.http().requestTimeout()),
+                        settings.http().ioThreads(), settings.http().requestTimeout(),
+                        settings.http().idleTimeout()),
                 httpRoutes);
         log.info("HTTP API listening on {}:{}", bindHost, httpServer.port());
         if (credentials.anyGenerated()) {

@@ -102,9 +102,10 @@ public record ServerSettings(
      *
      * @param ioThreads      the HTTP API's network threads
      * @param requestTimeout how long a client may take to send one request
+     * @param idleTimeout    how long a connection may go without a request
      */
     public record HttpSettings(int port, int maxBodyBytes, int handlerThreads, int ioThreads,
-            Duration requestTimeout) {
+            Duration requestTimeout, Duration idleTimeout) {
     }
 
     /** Token verification settings, before dev mode fills in a missing secret. */
@@ -183,7 +184,8 @@ public record ServerSettings(
                         s.positiveInteger("medsync.http.max-body-bytes"),
                         s.positiveInteger("medsync.http.handler-threads"),
                         httpIoThreads(s),
-                        positive(s, "medsync.http.request-timeout")),
+                        positive(s, "medsync.http.request-timeout"),
+                        positive(s, "medsync.http.idle-timeout")),
                 new JwtConfig(
                         s.optionalString("medsync.auth.jwt.secret"),
                         s.optionalPath("medsync.auth.jwt.public-key"),

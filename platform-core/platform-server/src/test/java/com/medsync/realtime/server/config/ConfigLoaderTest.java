@@ -132,6 +132,16 @@ class ConfigLoaderTest {
                 props("medsync.http.io-threads", "3")))).http().ioThreads()).isEqualTo(3);
     }
 
+    @Test
+    void theHttpTimeoutsHaveDefaultsAndMustBePositive() {
+        ServerSettings settings = ServerSettings.from(new Settings(loader.load(Optional.empty(), Map.of(),
+                props("medsync.http.idle-timeout", "5s"))));
+
+        assertThat(settings.http().requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(settings.http().idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertRefused("medsync.http.request-timeout", "0s", "greater than 0");
+    }
+
     /** Sets one setting with -D and expects start-up to stop, naming the setting and saying {@code why}. */
     private void assertRefused(String path, String value, String why) {
         Config config = loader.load(Optional.empty(), Map.of(), props(path, value));
