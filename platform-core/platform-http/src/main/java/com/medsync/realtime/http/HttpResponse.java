@@ -1,6 +1,9 @@
 package com.medsync.realtime.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
@@ -27,6 +30,10 @@ public final class HttpResponse {
     private static final String TOKEN_SYMBOLS = "!#$%&'*+-.^_`|~";
     // The server frames the body itself; a handler-chosen length or encoding would corrupt the connection.
     private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding");
+
+    /** Every JSON response's headers until one is added: one map, not a copy per response. */
+    private static final Map<String, String> JSON_HEADERS =
+            new HttpResponse(200, Collections.emptyMap(), NO_BODY).header("Content-Type", JSON_CONTENT_TYPE).headers;
 
     private final int status;
     private final Map<String, String> headers;
@@ -55,6 +62,27 @@ public final class HttpResponse {
                     + e.getOriginalMessage(), e);
         }
         return create(status, JSON_CONTENT_TYPE, bytes);
+    }
+
+    /**
+     * A JSON response written token by token.
+     *
+     * @param status HTTP status, 200..599
+     * @param body   writes one JSON value
+     * @return the response, with {@code Content-Type: application/json; charset=utf-8}
+     * @throws IllegalArgumentException when {@code body} does not write one complete value
+     */
+    public static HttpResponse json(int status, JsonWriter body) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(bytes)) {
+            body.writeTo(json);
+            if (!json.getOutputContext().inRoot() || json.getOutputContext().getEntryCount() != 1) {
+                throw new IllegalArgumentException("response body is not one complete JSON value");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("response body could not be written: " + e.getMessage(), e);
+        }
+        return create(status, JSON_CONTENT_TYPE, bytes.toByteArray());
     }
 
     /**
@@ -88,6 +116,9 @@ public final class HttpResponse {
         }
         if (body.length > 0 && !allowsBody(status)) {
             throw new IllegalArgumentException("status " + status + " cannot carry a body");
+        }
+        if (JSON_CONTENT_TYPE.equals(contentType)) {
+            return new HttpResponse(status, JSON_HEADERS, body);
         }
         HttpResponse response = new HttpResponse(status, Collections.emptyMap(), body);
         return contentType == null ? response : response.header("Content-Type", contentType);

@@ -46,7 +46,12 @@ class PublishApiE2ETest {
         Response response = live.medsync().publish("{\"event\":\"test:pharmacy\",\"data\":" + data + "}");
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().fieldNames()).toIterable()
+                .containsExactly("event", "id", "accepted", "duplicate", "rooms");
+        assertThat(response.json().path("event").asText()).isEqualTo("test:pharmacy");
+        assertThat(response.json().path("id").asText()).isNotBlank();
         assertThat(response.json().path("accepted").asBoolean()).isTrue();
+        assertThat(response.json().path("duplicate").asBoolean()).isFalse();
         assertThat(response.json().path("rooms").toString()).contains("pharmacy:pharmacy_pub");
         JsonNode received = staff.awaitEventPayload("test:pharmacy");
         assertThat(received.toString()).isEqualTo(data);
@@ -125,7 +130,11 @@ class PublishApiE2ETest {
                  {"event":"test:broadcast","data":{"n":"b2"},"to":["user:staff_pub"]}]""");
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().fieldNames()).toIterable().containsExactly("accepted", "duplicate", "results");
         assertThat(response.json().path("accepted").asInt()).isEqualTo(2);
+        assertThat(response.json().path("duplicate").asBoolean()).isFalse();
+        assertThat(response.json().path("results")).hasSize(2);
+        assertThat(response.json().path("results").path(1).path("rooms").toString()).isEqualTo("[\"user:staff_pub\"]");
         assertThat(staff.awaitEventPayload("test:broadcast").path("n").asText()).isEqualTo("b1");
         assertThat(staff.awaitEventPayload("test:broadcast").path("n").asText()).isEqualTo("b2");
     }

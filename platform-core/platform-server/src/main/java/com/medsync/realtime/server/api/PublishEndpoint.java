@@ -1,5 +1,6 @@
 package com.medsync.realtime.server.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.medsync.realtime.http.BearerAuth;
 import com.medsync.realtime.http.HttpProblem;
@@ -12,9 +13,8 @@ import com.medsync.realtime.server.publish.PublishService.Outcome;
 
 import com.medsync.realtime.spi.store.StoreUnavailableException;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /api/v1/events}: the backend's way in. 202 with what was accepted; 200 with
@@ -50,22 +50,34 @@ public final class PublishEndpoint {
         }
         int status = allDuplicates ? 200 : 202;
         if (!body.isArray()) {
-            return HttpResponse.json(status, describe(outcomes.get(0)));
+            return HttpResponse.json(status, json -> write(json, outcomes.get(0)));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("accepted", outcomes.stream().filter(outcome -> !outcome.duplicate()).count());
-        answer.put("duplicate", allDuplicates);
-        answer.put("results", outcomes.stream().map(PublishEndpoint::describe).toList());
-        return HttpResponse.json(status, answer);
+        boolean duplicate = allDuplicates;
+        return HttpResponse.json(status, json -> {
+            json.writeStartObject();
+            json.writeNumberField("accepted", outcomes.stream().filter(outcome -> !outcome.duplicate()).count());
+            json.writeBooleanField("duplicate", duplicate);
+            json.writeArrayFieldStart("results");
+            for (Outcome outcome : outcomes) {
+                write(json, outcome);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    private static Map<String, Object> describe(Outcome outcome) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("event", outcome.event());
-        result.put("id", outcome.id());
-        result.put("accepted", !outcome.duplicate());
-        result.put("duplicate", outcome.duplicate());
-        result.put("rooms", outcome.rooms());
-        return result;
+    /** Written token by token rather than as a map for Jackson to walk: this is every publish's answer. */
+    private static void write(JsonGenerator json, Outcome outcome) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("event", outcome.event());
+        json.writeStringField("id", outcome.id());
+        json.writeBooleanField("accepted", !outcome.duplicate());
+        json.writeBooleanField("duplicate", outcome.duplicate());
+        json.writeArrayFieldStart("rooms");
+        for (String room : outcome.rooms()) {
+            json.writeString(room);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 }
