@@ -28,17 +28,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final long DRAIN_TIMEOUT_SECONDS = 10;
 
     private final Dispatcher dispatcher;
+    private final String remoteAddress;
+    private final ConnectionTimeouts timeouts;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
-    private final String remoteAddress;
+    private ScheduledFuture<?> timeoutChecks;
     private boolean inFlight;
     private boolean acceptingRequests = true;
     private boolean bodyDrained = true;
     private boolean closeWhenDrained;
     /** The client half-closed: it sends nothing more, and the connection closes once it has its answers. */
     private boolean inputClosed;
-    private final ConnectionTimeouts timeouts;
-    private ScheduledFuture<?> timeoutChecks;
     /** When the server last had something pending: the connection opened, or a response was written. */
     private long quietSince;
 
