@@ -30,6 +30,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Dispatcher dispatcher;
     private final String remoteAddress;
     private final ConnectionTimeouts timeouts;
+    private final RequestDecoder decoder;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> timeoutChecks;
@@ -42,10 +43,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** When the server last had something pending: the connection opened, or a response was written. */
     private long quietSince;
 
-    ConnectionHandler(Dispatcher dispatcher, String remoteAddress, ConnectionTimeouts timeouts) {
+    ConnectionHandler(Dispatcher dispatcher, String remoteAddress, ConnectionTimeouts timeouts,
+            RequestDecoder decoder) {
         this.dispatcher = dispatcher;
         this.remoteAddress = remoteAddress;
         this.timeouts = timeouts;
+        this.decoder = decoder;
     }
 
     @Override
@@ -61,7 +64,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (!acceptingRequests || inFlight || !waiting.isEmpty()) {
             return; // the server's turn: neither a slow request nor idleness
         }
-        switch (timeouts.check(System.nanoTime(), quietSince)) {
+        switch (timeouts.check(System.nanoTime(), quietSince, decoder.partialSince())) {
             case REQUEST -> {
                 LOG.debug("{} took longer than {} to send a request; answering 408", remoteAddress,
                         timeouts.request());
@@ -82,10 +85,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             if (acceptingRequests) {
                 bodyDrained &= !exchange.oversized;
                 enqueue(exchange);
-            }
-        } else if (msg == RequestDecoder.Signal.CONTINUE) {
-            if (acceptingRequests) {
-                enqueue(Exchange.CONTINUE);
             }
         } else if (msg == RequestDecoder.Signal.BODY_DRAINED) {
             bodyDrained = true;

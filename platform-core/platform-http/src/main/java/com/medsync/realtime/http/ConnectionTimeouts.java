@@ -9,8 +9,8 @@ import java.time.Duration;
  * server's own delay is never the client's.
  *
  * <p>Without a request timeout a client sending one byte a minute (slowloris) would hold its connection for
- * ever: every byte restarts an idle timer. Checked by a timer per connection, not per request, so a request
- * costs no timer.
+ * ever: every byte restarts an idle timer. Each connection checks with a timer of its own, a quarter of the
+ * shorter timeout apart (so a timeout acts up to that late), not one per request.
  */
 final class ConnectionTimeouts {
 
@@ -19,13 +19,12 @@ final class ConnectionTimeouts {
 
     private static final long MIN_CHECK_NANOS = Duration.ofMillis(50).toNanos();
 
-    private final RequestDecoder decoder;
+    private final Duration request;
     private final long requestNanos;
     private final long idleNanos;
-    private final Duration request;
 
-    ConnectionTimeouts(RequestDecoder decoder, Duration request, Duration idle) {
-        this.decoder = decoder;
+    /** One for all of a server's connections. */
+    ConnectionTimeouts(Duration request, Duration idle) {
         this.request = request;
         this.requestNanos = request.toNanos();
         this.idleNanos = idle.toNanos();
@@ -37,14 +36,15 @@ final class ConnectionTimeouts {
     }
 
     /**
-     * @param quietSince when the server last had something pending (a response written, the connection opened)
+     * @param quietSince   when the server last had something pending (a response written, the connection opened)
+     * @param partialSince when the first byte of the request being read arrived, or
+     *                     {@link RequestDecoder#NO_PARTIAL_REQUEST}
      * @return what has expired; call only while nothing of the server's is pending
      */
-    Expired check(long nowNanos, long quietSince) {
-        long since = decoder.partialSince();
-        if (since != RequestDecoder.NO_PARTIAL_REQUEST) {
+    Expired check(long nowNanos, long quietSince, long partialSince) {
+        if (partialSince != RequestDecoder.NO_PARTIAL_REQUEST) {
             // A request's clock starts at its first byte, or when the server last answered, whichever is later.
-            return nowNanos - Math.max(since, quietSince) > requestNanos ? Expired.REQUEST : Expired.NOTHING;
+            return nowNanos - Math.max(partialSince, quietSince) > requestNanos ? Expired.REQUEST : Expired.NOTHING;
         }
         return nowNanos - quietSince > idleNanos ? Expired.IDLE : Expired.NOTHING;
     }

@@ -5,7 +5,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 
 /**
  * Builds each accepted connection's pipeline: request decoder, request handling. Responses are written as bytes
@@ -15,15 +14,13 @@ import java.time.Duration;
 final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final int maxBodyBytes;
-    private final Duration requestTimeout;
-    private final Duration idleTimeout;
+    private final ConnectionTimeouts timeouts;
     private final Dispatcher dispatcher;
     private final ChannelGroup channels;
 
     HttpChannelInitializer(HttpServerSettings settings, Dispatcher dispatcher, ChannelGroup channels) {
         this.maxBodyBytes = settings.maxBodyBytes();
-        this.requestTimeout = settings.requestTimeout();
-        this.idleTimeout = settings.idleTimeout();
+        this.timeouts = new ConnectionTimeouts(settings.requestTimeout(), settings.idleTimeout());
         this.dispatcher = dispatcher;
         this.channels = channels;
     }
@@ -38,7 +35,6 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline pipeline = channel.pipeline();
         RequestDecoder decoder = new RequestDecoder(maxBodyBytes, remoteAddress);
         pipeline.addLast("decoder", decoder);
-        pipeline.addLast("requests", new ConnectionHandler(dispatcher, remoteAddress,
-                new ConnectionTimeouts(decoder, requestTimeout, idleTimeout)));
+        pipeline.addLast("requests", new ConnectionHandler(dispatcher, remoteAddress, timeouts, decoder));
     }
 }

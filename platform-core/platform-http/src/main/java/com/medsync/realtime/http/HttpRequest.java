@@ -55,7 +55,8 @@ public final class HttpRequest {
     }
 
     /**
-     * A request as the server read it, without copies: every map and list is already unmodifiable.
+     * A request as the server read it, without copies: the maps are unmodifiable, and so are the lists of header
+     * values.
      *
      * @param headers values by lower-cased name
      */
@@ -236,12 +237,6 @@ public final class HttpRequest {
         /** Sets the body to the UTF-8 bytes of {@code text}. */
         public Builder body(String text) {
             this.body = text.getBytes(StandardCharsets.UTF_8);
-            return this;
-        }
-
-        /** Hands over an array nobody else holds, sparing a copy of a large body. */
-        Builder ownedBody(byte[] bytes) {
-            this.body = bytes;
             return this;
         }
 

@@ -33,6 +33,7 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
     private static final byte LF = '\n';
     /** A length no body this server takes comes near, so the parsed value never overflows. */
     private static final int MAX_LENGTH_DIGITS = 18;
+    private static final byte[] HTTP_SLASH = {'H', 'T', 'T', 'P', '/'};
 
     /** The head of a request that has none: nothing to log but that it was malformed. */
     static final String UNKNOWN_METHOD = "<malformed>";
@@ -166,11 +167,10 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
 
     /** @return whether the version is 1.0; any other 1.x is served as 1.1 (RFC 9110, section 6.2) */
     private static boolean version(byte[] bytes, int start, int end) {
-        byte[] prefix = {'H', 'T', 'T', 'P', '/'};
         boolean wellFormed = end - start == 8 && isDigit(bytes[start + 5]) && bytes[start + 6] == '.'
                 && isDigit(bytes[start + 7]);
-        for (int i = 0; wellFormed && i < prefix.length; i++) {
-            wellFormed = bytes[start + i] == prefix[i];
+        for (int i = 0; wellFormed && i < HTTP_SLASH.length; i++) {
+            wellFormed = bytes[start + i] == HTTP_SLASH[i];
         }
         if (!wellFormed) {
             throw malformed("the HTTP version is not 'HTTP/<digit>.<digit>'");
@@ -208,11 +208,9 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
     /** @return the length all {@code Content-Length} values agree on, or -1 when there is none */
     private static long contentLength(List<String> values) {
         long length = -1;
-        // Nearly always one value of a few digits: read in place. An empty element ("5,") is refused too, where a
-        // list field would skip it: a length is one number, repeated at most.
-        List<String> elements = values == null ? List.of()
-                : values.size() == 1 && values.get(0).indexOf(',') < 0 ? values : splitKeepingEmpty(values);
-        for (String value : elements) {
+        // An empty element ("5,") is refused, where a list field would skip it: a length is one number, repeated
+        // at most.
+        for (String value : elements(values, true)) {
             if (value.isEmpty()) {
                 throw malformed("Content-Length is empty");
             }
@@ -235,15 +233,6 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
         return length;
     }
 
-    private static List<String> splitKeepingEmpty(List<String> values) {
-        List<String> elements = new ArrayList<>();
-        for (String value : values) {
-            for (String element : value.split(",", -1)) {
-                elements.add(element.strip());
-            }
-        }
-        return elements;
-    }
 
     private static boolean chunked(List<String> codings) {
         for (int i = 0; i < codings.size(); i++) {
@@ -272,8 +261,15 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
 
     /** @return the comma-separated elements of a field's values, trimmed, empty ones dropped */
     private static List<String> listValues(List<String> values) {
+        return elements(values, false);
+    }
+
+    private static List<String> elements(List<String> values, boolean keepEmpty) {
         if (values == null) {
             return List.of();
+        }
+        if (values.size() == 1 && values.get(0).indexOf(',') < 0 && (keepEmpty || !values.get(0).isEmpty())) {
+            return values; // nearly always: one value, one element, already trimmed by the field parser
         }
         List<String> elements = new ArrayList<>(2);
         for (String value : values) {
@@ -282,7 +278,7 @@ record RequestHead(String method, String target, boolean http10, Map<String, Lis
                 int comma = value.indexOf(',', start);
                 int end = comma < 0 ? value.length() : comma;
                 String element = value.substring(start, end).strip();
-                if (!element.isEmpty()) {
+                if (keepEmpty || !element.isEmpty()) {
                     elements.add(element);
                 }
                 start = end + 1;

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ record RequestTarget(String path, List<String> segments, Map<String, List<String
         }
         String path = "/" + String.join("/", segments);
         // Decoded now, not lazily, so a bad escape is this request's 400 rather than a handler's 500.
-        Map<String, List<String>> query = decoder.parameters();
+        Map<String, List<String>> query = Collections.unmodifiableMap(decoder.parameters());
         return new RequestTarget(path, List.copyOf(segments), query);
     }
 

@@ -44,19 +44,19 @@ public final class PublishEndpoint {
             // Nothing pretends to be accepted: the backend retries later (with the same id, if it set one).
             throw new HttpProblem(503, "UNAVAILABLE", "cannot accept events now: " + e.getMessage());
         }
-        boolean allDuplicates = true;
+        int accepted = 0;
         for (Outcome outcome : outcomes) {
-            allDuplicates &= outcome.duplicate();
+            accepted += outcome.duplicate() ? 0 : 1;
         }
-        int status = allDuplicates ? 200 : 202;
+        int status = accepted == 0 ? 200 : 202;
         if (!body.isArray()) {
             return HttpResponse.json(status, json -> write(json, outcomes.get(0)));
         }
-        boolean duplicate = allDuplicates;
+        int acceptedCount = accepted;
         return HttpResponse.json(status, json -> {
             json.writeStartObject();
-            json.writeNumberField("accepted", outcomes.stream().filter(outcome -> !outcome.duplicate()).count());
-            json.writeBooleanField("duplicate", duplicate);
+            json.writeNumberField("accepted", acceptedCount);
+            json.writeBooleanField("duplicate", acceptedCount == 0);
             json.writeArrayFieldStart("results");
             for (Outcome outcome : outcomes) {
                 write(json, outcome);
