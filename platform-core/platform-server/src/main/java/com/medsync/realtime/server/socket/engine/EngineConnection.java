@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,12 @@ public final class EngineConnection {
     private final EngineTraffic traffic;
     /** An opaque name of this connection for operators, unrelated to its Engine.IO session id; made when first asked. */
     private volatile String publicId;
+    /**
+     * The WebSocket's packet queue, set before {@link #webSocket}: netty-socketio moves the polling queue under
+     * the WebSocket at the upgrade, before the first send over it, and never replaces it after that. Kept here so a
+     * send or a drain does not look it up through the client's transport map.
+     */
+    private Queue<Packet> webSocketQueue;
     /** The WebSocket this connection's packets go out on, once it was seen carrying one. */
     private volatile Channel webSocket;
     /** That WebSocket's output; used on its event loop only. */
@@ -108,7 +115,7 @@ public final class EngineConnection {
      * @return whether a polling client has at least {@code max} packets waiting
      */
     public boolean pollsBehind(int max) {
-        return engine.getCurrentTransport() == Transport.POLLING
+        return webSocket == null && engine.getCurrentTransport() == Transport.POLLING
                 && engine.getPacketsQueue(Transport.POLLING).size() >= max;
     }
 
@@ -130,13 +137,14 @@ public final class EngineConnection {
         traffic.packetOut(own instanceof PreEncodedPacket event ? event.payloadLength() : 0);
         Channel channel = webSocket;
         if (batch != null && channel != null) {
-            engine.getPacketsQueue(Transport.WEBSOCKET).add(own);
+            webSocketQueue.add(own);
             batch.drainLater(channel.eventLoop(), this);
             return;
         }
         ChannelFuture sent = engine.send(own);
         // An upgraded session never goes back to polling: its WebSocket can be remembered for batched writes.
         if (channel == null && sent != null && engine.isTransportChannel(sent.channel(), Transport.WEBSOCKET)) {
+            this.webSocketQueue = engine.getPacketsQueue(Transport.WEBSOCKET);
             this.webSocket = sent.channel();
         }
     }
@@ -148,9 +156,13 @@ public final class EngineConnection {
             return;
         }
         WebSocketOutput output = WebSocketOutput.of(channel, webSocketOutput);
-        webSocketOutput = output;
+        // Written only when it changed: the delivering thread reads this object's other fields for every packet
+        // it sends, and a store on each drain would take the cache line from it every time.
+        if (output != webSocketOutput) {
+            webSocketOutput = output;
+        }
         if (output != null) {
-            output.drain(engine.getPacketsQueue(Transport.WEBSOCKET));
+            output.drain(webSocketQueue);
         }
     }
 
