@@ -9,6 +9,7 @@ import com.medsync.realtime.spi.auth.Handshake;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ public final class EngineConnection {
      * send or a drain does not look it up through the client's transport map.
      */
     private Queue<Packet> webSocketQueue;
+    /** The WebSocket's outbound buffer, set with {@link #webSocketQueue}: its writability, one read away. */
+    private ChannelOutboundBuffer webSocketBuffer;
     /** The WebSocket this connection's packets go out on, once it was seen carrying one. */
     private volatile Channel webSocket;
     /** That WebSocket's output; used on its event loop only. */
@@ -103,8 +106,10 @@ public final class EngineConnection {
 
     /** @return whether the client reads what is written to it (a known WebSocket answers without a lookup) */
     public boolean isWritable() {
-        Channel channel = webSocket;
-        return channel != null ? channel.isWritable() : engine.isWritable();
+        // The WebSocket's buffer read without going through its channel: on a closed channel it may still say
+        // writable, which only spares a closing client the slow-consumer count; its connection is gone anyway.
+        ChannelOutboundBuffer buffer = webSocketBuffer;
+        return buffer != null ? buffer.isWritable() : engine.isWritable();
     }
 
     /**
@@ -145,6 +150,7 @@ public final class EngineConnection {
         // An upgraded session never goes back to polling: its WebSocket can be remembered for batched writes.
         if (channel == null && sent != null && engine.isTransportChannel(sent.channel(), Transport.WEBSOCKET)) {
             this.webSocketQueue = engine.getPacketsQueue(Transport.WEBSOCKET);
+            this.webSocketBuffer = sent.channel().unsafe().outboundBuffer();
             this.webSocket = sent.channel();
         }
     }
