@@ -106,9 +106,10 @@ public final class EngineConnection {
 
     /** @return whether the client reads what is written to it (a known WebSocket answers without a lookup) */
     public boolean isWritable() {
-        // The WebSocket's buffer read without going through its channel: on a closed channel it may still say
-        // writable, which only spares a closing client the slow-consumer count; its connection is gone anyway.
-        ChannelOutboundBuffer buffer = webSocketBuffer;
+        // The WebSocket's buffer read without going through its channel (after the volatile read that publishes
+        // it): on a closed channel it may still say writable, which only spares a closing client the slow-consumer
+        // count; its connection is gone anyway. Null when the channel had closed before it was first seen.
+        ChannelOutboundBuffer buffer = webSocket != null ? webSocketBuffer : null;
         return buffer != null ? buffer.isWritable() : engine.isWritable();
     }
 
