@@ -7,6 +7,8 @@ import com.medsync.realtime.server.event.EventIds;
 import com.medsync.realtime.server.event.OutboundEvent;
 import com.medsync.realtime.server.socket.engine.EngineConnection;
 import com.medsync.realtime.server.socket.engine.HandshakeRequest;
+import com.medsync.realtime.server.socket.engine.LoopRecipient;
+import com.medsync.realtime.server.socket.engine.LoopWrites;
 import com.medsync.realtime.server.socket.engine.Packets;
 import com.medsync.realtime.server.socket.engine.WriteBatch;
 import com.medsync.realtime.spi.auth.Principal;
@@ -28,7 +30,7 @@ import java.util.function.Consumer;
  * One authenticated socket: a client connected to one namespace. Its identity is the token's principal
  * and never changes; its id is random and unrelated to the Engine.IO session id, which stays private.
  */
-public final class SocketSession implements ClientSocket {
+public final class SocketSession implements ClientSocket, LoopRecipient {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -206,21 +208,46 @@ public final class SocketSession implements ClientSocket {
     }
 
     /**
-     * As {@link #send(EncodedPacket)}; over a WebSocket the packet is queued now and written when {@code batch}
-     * is flushed (null: at once).
+     * As {@link #send(EncodedPacket)}; over a WebSocket the packet is listed in {@code batch}, and checked and written
+     * on the connection's event loop when the batch is flushed ({@link #sendOnLoop}; null: at once).
      */
     public void send(EncodedPacket packet, WriteBatch batch) {
-        if (!connection.isConnected() || slowConsumer.isCutOff()) {
+        if (batch != null && connection.sendLater(this, packet, batch)) {
             return;
         }
-        switch (slowConsumer.beforeSend(connection.isWritable(), connection.pollsBehind(slowConsumer.maxQueued()))) {
-            case SEND -> connection.send(packet, batch);
+        if (admits(connection.pollsBehind(slowConsumer.maxQueued()))) {
+            connection.send(packet);
+        }
+    }
+
+    @Override
+    public void sendOnLoop(EncodedPacket packet, LoopWrites writes) {
+        if (admits(false)) {
+            writes.write(connection, packet);
+        }
+    }
+
+    /**
+     * @param pollsBehind whether a polling client has its outbound queue's worth of packets waiting
+     * @return whether a packet may go out to the client now; false also when this one cut it off
+     */
+    private boolean admits(boolean pollsBehind) {
+        if (!connection.isConnected() || slowConsumer.isCutOff()) {
+            return false;
+        }
+        switch (slowConsumer.beforeSend(connection.isWritable(), pollsBehind)) {
+            case SEND -> {
+                return true;
+            }
             case CUT_OFF -> {
                 platform.limited("outbound-queue");
                 // Closed, the client reconnects and catches up through connection state recovery.
                 connection.close("client too slow: more than its outbound queue waiting");
+                return false;
             }
-            case DROP -> { }
+            default -> {
+                return false;
+            }
         }
     }
 

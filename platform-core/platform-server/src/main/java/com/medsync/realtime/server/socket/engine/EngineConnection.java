@@ -48,6 +48,8 @@ public final class EngineConnection {
     private Queue<Packet> webSocketQueue;
     /** The WebSocket's outbound buffer, set with {@link #webSocketQueue}: its writability, one read away. */
     private ChannelOutboundBuffer webSocketBuffer;
+    /** The WebSocket's event loop, set with {@link #webSocketQueue}: where a batch lists the connection's deliveries. */
+    private EventLoop webSocketLoop;
     /** The WebSocket this connection's packets go out on, once it was seen carrying one. */
     private volatile Channel webSocket;
     /** That WebSocket's output; used on its event loop only. */
@@ -127,50 +129,102 @@ public final class EngineConnection {
 
     /** Sends a packet now. */
     public void send(EncodedPacket packet) {
-        send(packet, null);
-    }
-
-    /**
-     * Sends a packet; over a WebSocket it is queued now and written when {@code batch} is flushed (null: at once).
-     */
-    public void send(EncodedPacket packet, WriteBatch batch) {
-        if (closeRequested) {
-            // As the reference server drops writes to a closing socket; a recovering client has them replayed.
+        Packet own = outgoing(packet);
+        if (own == null) {
             return;
         }
-        Packet own = Packets.forOneSocket(EnginePacket.unwrap(packet));
-        // Only a pre-encoded event knows its length without encoding it again; control packets count as packets.
-        traffic.packetOut(own instanceof PreEncodedPacket event ? event.payloadLength() : 0);
         Channel channel = webSocket;
-        if (batch != null && channel != null) {
-            webSocketQueue.add(own);
-            batch.drainLater(channel.eventLoop(), this);
-            return;
-        }
         ChannelFuture sent = engine.send(own);
         // An upgraded session never goes back to polling: its WebSocket can be remembered for batched writes.
         if (channel == null && sent != null && engine.isTransportChannel(sent.channel(), Transport.WEBSOCKET)) {
             this.webSocketQueue = engine.getPacketsQueue(Transport.WEBSOCKET);
             this.webSocketBuffer = sent.channel().unsafe().outboundBuffer();
+            this.webSocketLoop = sent.channel().eventLoop();
             this.webSocket = sent.channel();
         }
     }
 
-    /** Writes out what was queued for the WebSocket; on its event loop ({@link WriteBatch#flush}). */
-    void drainWebSocket() {
-        Channel channel = webSocket;
-        if (channel == null || !engine.isConnected()) {
+    /**
+     * Lists a packet for {@code recipient} in {@code batch}, to be checked and written on the WebSocket's event loop
+     * ({@link LoopRecipient#sendOnLoop}) when the batch is flushed.
+     *
+     * @return false, listing nothing, when the connection is not known to be on a WebSocket: send it now instead
+     */
+    public boolean sendLater(LoopRecipient recipient, EncodedPacket packet, WriteBatch batch) {
+        if (webSocket == null) {
+            return false;
+        }
+        batch.add(webSocketLoop, recipient, packet);
+        return true;
+    }
+
+    /**
+     * On the WebSocket's event loop: writes the packet now, behind whatever is queued for the client (in one write
+     * with it), or queues it when the channel cannot take it yet.
+     */
+    void writeOnLoop(EncodedPacket packet) {
+        Packet own = outgoing(packet);
+        if (own == null || !engine.isConnected()) {
             return;
         }
-        WebSocketOutput output = WebSocketOutput.of(channel, webSocketOutput);
-        // Written only when it changed: the delivering thread reads this object's other fields for every packet
-        // it sends, and a store on each drain would take the cache line from it every time.
-        if (output != webSocketOutput) {
-            webSocketOutput = output;
+        WebSocketOutput output = webSocketOutput();
+        if (output == null) {
+            // The pipeline is being torn down: the packet goes where netty-socketio's sends go.
+            webSocketQueue.add(own);
+            return;
         }
+        if (!webSocketQueue.isEmpty() || !output.writeAlone(own)) {
+            webSocketQueue.add(own);
+            output.drain(webSocketQueue);
+        }
+    }
+
+    /**
+     * On the WebSocket's event loop: queues the packet to be written by the next {@link #drainWebSocket}.
+     *
+     * @return whether it was queued (not when the connection is being closed)
+     */
+    boolean queueOnLoop(EncodedPacket packet) {
+        Packet own = outgoing(packet);
+        if (own == null) {
+            return false;
+        }
+        webSocketQueue.add(own);
+        return true;
+    }
+
+    /** @return the packet as this connection sends it, counted; null when the server is closing the connection */
+    private Packet outgoing(EncodedPacket packet) {
+        if (closeRequested) {
+            // As the reference server drops writes to a closing socket; a recovering client has them replayed.
+            return null;
+        }
+        Packet own = Packets.forOneSocket(EnginePacket.unwrap(packet));
+        // Only a pre-encoded event knows its length without encoding it again; control packets count as packets.
+        traffic.packetOut(own instanceof PreEncodedPacket event ? event.payloadLength() : 0);
+        return own;
+    }
+
+    /** Writes out what was queued for the WebSocket; on its event loop ({@link LoopWrites#endOfRun}). */
+    void drainWebSocket() {
+        if (!engine.isConnected()) {
+            return;
+        }
+        WebSocketOutput output = webSocketOutput();
         if (output != null) {
             output.drain(webSocketQueue);
         }
+    }
+
+    /** On the WebSocket's event loop: its output, or null when its pipeline has none (closed). */
+    private WebSocketOutput webSocketOutput() {
+        WebSocketOutput output = WebSocketOutput.of(webSocket, webSocketOutput);
+        // Written only when it changed: a store on each write would take the cache line from whoever reads this
+        // object's other fields next.
+        if (output != webSocketOutput) {
+            webSocketOutput = output;
+        }
+        return output;
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.medsync.realtime.server.socket.engine;
 
+import com.medsync.realtime.server.event.EncodedPacket;
+
 import io.netty.channel.EventLoop;
 
 import org.slf4j.Logger;
@@ -10,54 +12,77 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * One event loop's drain (see {@link LoopDrains}): the connections waiting for it and the hand-over times of the
- * events they were sent, and whether its task is already queued on the loop. A drain added while the task waits
- * joins it; one added after the task took what was waiting queues the task again.
+ * One event loop's drain (see {@link LoopDrains}): the deliveries handed to the loop, in order, the hand-over times
+ * of the events they carry, and whether its task is already queued on the loop. Deliveries added while the task
+ * waits join it; ones added after the task took what was waiting queue the task again.
  *
- * @param <C> a connection, drained by {@code drain}
+ * @param <R> a recipient, handed its deliveries by a {@link Sink}
  */
-class LoopDrain<C> implements Runnable {
+class LoopDrain<R> implements Runnable {
+
+    /** What the loop does with each delivery, in the order they were handed over. */
+    interface Sink<R> {
+        /**
+         * @param coalesce whether more deliveries may follow for the same connection in this run: the packet may
+         *                 wait for {@link #endOfRun} rather than be written at once
+         */
+        void send(R recipient, EncodedPacket packet, boolean coalesce);
+
+        /** Writes out whatever waited. */
+        void endOfRun();
+    }
 
     private static final Logger log = LoggerFactory.getLogger(LoopDrain.class);
     /**
-     * The most connections a set may have held and still be emptied for reuse. A larger one (a backlog drained at
-     * once) is dropped instead: an identity set never shrinks its table, and every later task would walk all of it.
+     * The most deliveries an array may have held and still be kept for reuse. A larger one (a backlog drained at
+     * once) is dropped instead, so one burst does not keep its memory for the life of the server.
      */
-    static final int REUSED_UP_TO = 256;
+    static final int REUSED_UP_TO = 4096;
+    private static final int INITIAL = 256;
 
     private final EventLoop loop;
-    private final Consumer<C> drain;
+    private final Sink<R> sink;
     private final LongConsumer writtenAfter;
-    // Guarded by this. Two sets and two time arrays take turns: while the task drains one pair, batches join the
-    // other, and the drained pair, emptied, waits for the next turn. A steady stream of batches then allocates
-    // nothing here, where a fresh set per task grew its table again for every task (5% of the server's
-    // allocations with 100 recipients per event).
-    private Set<C> connections = newConnectionSet();
+    // Guarded by this. Two pairs of arrays take turns: while the task sends one pair, batches join the other, and
+    // the sent pair, cleared, waits for the next turn. A steady stream of batches then allocates nothing here.
+    private Object[] recipients = new Object[INITIAL];
+    private EncodedPacket[] packets = new EncodedPacket[INITIAL];
+    private int deliveries;
     private long[] handedOver = new long[64];
-    private Set<C> spareConnections = newConnectionSet();
-    private long[] spareHandedOver = new long[64];
     private int events;
+    private Object[] spareRecipients = new Object[INITIAL];
+    private EncodedPacket[] sparePackets = new EncodedPacket[INITIAL];
+    private long[] spareHandedOver = new long[64];
     private boolean queued;
 
-    LoopDrain(EventLoop loop, Consumer<C> drain, LongConsumer writtenAfter) {
+    LoopDrain(EventLoop loop, Sink<R> sink, LongConsumer writtenAfter) {
         this.loop = loop;
-        this.drain = drain;
+        this.sink = sink;
         this.writtenAfter = writtenAfter;
     }
 
-    /** Has the loop drain {@code more}, which were sent events handed over at the first {@code count} {@code times}. */
-    void add(Set<C> more, long[] times, int count) {
+    /**
+     * Has the loop send the first {@code count} deliveries of {@code to} and {@code what}, which carry events handed
+     * over at the first {@code eventCount} {@code times}.
+     */
+    void add(Object[] to, EncodedPacket[] what, int count, long[] times, int eventCount) {
         synchronized (this) {
-            connections.addAll(more);
-            if (events + count > handedOver.length) {
-                handedOver = Arrays.copyOf(handedOver, Math.max(handedOver.length * 2, events + count));
+            if (deliveries + count > recipients.length) {
+                int size = Math.max(recipients.length * 2, deliveries + count);
+                recipients = Arrays.copyOf(recipients, size);
+                packets = Arrays.copyOf(packets, size);
             }
-            System.arraycopy(times, 0, handedOver, events, count);
-            events += count;
+            System.arraycopy(to, 0, recipients, deliveries, count);
+            System.arraycopy(what, 0, packets, deliveries, count);
+            deliveries += count;
+            if (events + eventCount > handedOver.length) {
+                handedOver = Arrays.copyOf(handedOver, Math.max(handedOver.length * 2, events + eventCount));
+            }
+            System.arraycopy(times, 0, handedOver, events, eventCount);
+            events += eventCount;
             if (queued) {
                 return;
             }
@@ -68,60 +93,84 @@ class LoopDrain<C> implements Runnable {
         } catch (RejectedExecutionException e) {
             // The loop is shutting down with its connections: nothing of theirs can be written any more.
             synchronized (this) {
-                log.debug("event loop {} stopped; {} connections not drained", loop, connections.size());
+                log.debug("event loop {} stopped; {} deliveries not written", loop, deliveries);
                 queued = false;
-                connections.clear();
+                clear(recipients, packets, deliveries);
+                deliveries = 0;
                 events = 0;
             }
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void run() {
-        Set<C> draining;
-        long[] times;
+        Object[] to;
+        EncodedPacket[] what;
         int count;
+        long[] times;
+        int eventCount;
         synchronized (this) {
-            draining = connections;
+            to = recipients;
+            what = packets;
+            count = deliveries;
             times = handedOver;
-            count = events;
-            // Runs follow each other on the one loop, so the spare pair is back before the next run takes it.
-            connections = spareConnections != null ? spareConnections : newConnectionSet();
+            eventCount = events;
+            // Runs follow each other on the one loop, so the spare arrays are back before the next run takes them.
+            recipients = spareRecipients != null ? spareRecipients : new Object[INITIAL];
+            packets = sparePackets != null ? sparePackets : new EncodedPacket[INITIAL];
             handedOver = spareHandedOver != null ? spareHandedOver : new long[64];
-            spareConnections = null;
+            spareRecipients = null;
+            sparePackets = null;
             spareHandedOver = null;
+            deliveries = 0;
             events = 0;
             queued = false;
         }
-        for (C connection : draining) {
+        // With several events in the run, a connection may be sent more than one: all of them wait for the end.
+        boolean severalEvents = eventCount > 1;
+        for (int i = 0; i < count; i++) {
+            R recipient = (R) to[i];
             try {
-                drain.accept(connection);
+                sink.send(recipient, what[i], severalEvents || i + 1 < count && to[i + 1] == recipient);
             } catch (RuntimeException e) {
-                // One connection's failure must not leave the others of the union waiting for their next send.
-                log.error("draining a connection's queued packets failed", e);
+                // One recipient's failure must not keep the others from their events.
+                log.error("sending a packet to {} failed", recipient, e);
             }
         }
+        sink.endOfRun();
         long now = System.nanoTime();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < eventCount; i++) {
             writtenAfter.accept(now - times[i]);
         }
-        Set<C> spare = emptied(draining);
+        boolean keep = to.length <= REUSED_UP_TO;
+        if (keep) {
+            clear(to, what, count);
+        }
         synchronized (this) {
-            spareConnections = spare;
+            spareRecipients = keep ? to : null;
+            sparePackets = keep ? what : null;
             spareHandedOver = times;
         }
     }
 
-    /** @return {@code used} emptied for its next turn, or a new set when {@code used} grew past {@link #REUSED_UP_TO} */
+    /** Lets go of what a run sent, so the arrays waiting for their next turn hold no connection. */
+    private static void clear(Object[] to, EncodedPacket[] what, int count) {
+        Arrays.fill(to, 0, count, null);
+        Arrays.fill(what, 0, count, null);
+    }
+
+    /** @return {@code used} emptied for its next turn, or a new set when {@code used} grew past 256 */
     static <C> Set<C> emptied(Set<C> used) {
-        if (used.size() > REUSED_UP_TO) {
-            return newConnectionSet();
+        // An identity set never shrinks its table, and every later walk would cover all of it.
+        if (used.size() > 256) {
+            return newIdentitySet();
         }
         used.clear();
         return used;
     }
 
-    static <C> Set<C> newConnectionSet() {
+    static <C> Set<C> newIdentitySet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 }

@@ -1,29 +1,29 @@
 package com.medsync.realtime.server.socket.engine;
 
+import com.medsync.realtime.server.event.EncodedPacket;
+
 import io.netty.channel.EventLoop;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
 /**
  * The drains the delivery hands to the connection threads, at most one task waiting per event loop.
  *
- * <p>A batch's packets join their clients' queues at once, and any drain of a client writes everything its
- * queue holds. When the delivery hands batches over faster than an event loop runs their tasks (at
- * saturation), a task per batch would leave a queue of tasks behind, each walking its connections to find
- * their packets already written by an earlier one: CPU spent on nothing, and each task's delay measured from
- * its place in that queue rather than from when the bytes went out. So a batch whose event loop already has a
- * drain waiting joins it: the waiting task drains the union of the connections, and records the delay of every
- * event it carries when it has written them.
+ * <p>When the delivery hands batches over faster than an event loop runs their tasks (at saturation), a task per
+ * batch would leave a queue of tasks behind, each waking up for a few deliveries, and each task's delay measured
+ * from its place in that queue rather than from when the bytes went out. So a batch whose event loop already has
+ * a drain waiting joins it: the waiting task sends the deliveries of every batch that joined it, in order, a
+ * client sent several events gets them in one write, and the task records the delay of every event it carries
+ * when it has written them.
  *
  * <p>Shared by the delivering thread (one at a time) and the event loops.
  */
 public final class LoopDrains {
 
     private final LongConsumer writtenAfter;
-    private final Map<EventLoop, LoopDrain<EngineConnection>> pending = new ConcurrentHashMap<>();
+    private final Map<EventLoop, LoopDrain<LoopRecipient>> pending = new ConcurrentHashMap<>();
 
     /** @param writtenAfter told, per event and event loop, how many nanoseconds after its hand-over it was written */
     public LoopDrains(LongConsumer writtenAfter) {
@@ -36,14 +36,16 @@ public final class LoopDrains {
     }
 
     /**
-     * Has {@code loop} drain {@code connections}, in its waiting task if it has one, else in a new one.
+     * Has {@code loop} send the first {@code count} of {@code recipients} their {@code packets}, in its waiting task
+     * if it has one, else in a new one.
      *
      * @param handedOver when each event of the batch was handed over ({@link System#nanoTime()}): its first
      *                   {@code events}
      */
-    void drain(EventLoop loop, Set<EngineConnection> connections, long[] handedOver, int events) {
-        pending.computeIfAbsent(loop, ignored -> new LoopDrain<>(loop, EngineConnection::drainWebSocket, writtenAfter))
-                .add(connections, handedOver, events);
+    void drain(EventLoop loop, Object[] recipients, EncodedPacket[] packets, int count, long[] handedOver,
+            int events) {
+        pending.computeIfAbsent(loop, ignored -> new LoopDrain<>(loop, new LoopWrites(), writtenAfter))
+                .add(recipients, packets, count, handedOver, events);
     }
 
 }

@@ -70,6 +70,16 @@ final class WebSocketOutput {
         handler.drain(this, queue);
     }
 
+    /**
+     * Writes one packet, with nothing queued before it, straight to the socket when it can ({@link
+     * WebSocketPacketWriter#writeAlone}).
+     *
+     * @return false, writing nothing, when it must go through the client's queue instead
+     */
+    boolean writeAlone(Packet packet) {
+        return handler.writeAlone(this, packet);
+    }
+
     /** Our writer's context. */
     ChannelHandlerContext writer() {
         return writer;

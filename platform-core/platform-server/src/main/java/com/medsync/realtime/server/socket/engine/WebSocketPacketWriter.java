@@ -88,6 +88,24 @@ final class WebSocketPacketWriter extends ChannelOutboundHandlerAdapter {
         writeQueued(output, queue, output.writer().voidPromise());
     }
 
+    /**
+     * Writes one prepared frame from its channel's event loop, as a drain of a queue holding only it would: straight
+     * to the socket when it can, else through the pipeline and flushed.
+     *
+     * @return false, writing nothing, when the packet needs what only a drain does (encoding, fragments, the wait
+     *     after a CONNECT answer)
+     */
+    boolean writeAlone(WebSocketOutput output, Packet packet) {
+        if (output.frames() == null || !(packet instanceof PreEncodedPacket encoded)
+                || encoded.payloadLength() > maxFramePayload || output.afterConnectHoldNanos() > 0) {
+            return false;
+        }
+        if (writePrepared(output, encoded, true)) {
+            output.writer().flush();
+        }
+        return true;
+    }
+
     /** Whether prepared frames are written as they are (else each is given to the frame encoder as a frame). */
     boolean framesAsBytes() {
         return framesAsBytes;

@@ -1,26 +1,57 @@
 package com.medsync.realtime.server.socket.engine;
 
+import com.medsync.realtime.server.event.EncodedPacket;
+
 import io.netty.channel.EventLoop;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The WebSocket writes of one batch of deliveries, one drain per event loop. netty-socketio asks a client's event loop to
- * drain its packet queue once per packet sent, from the sending thread: for an event to a room of a hundred
- * sockets, a hundred tasks handed across threads. Here each packet joins its client's queue at once, in order
- * with everything else sent to that client, and {@link #flush} has each event loop drain the queues of all of
- * its clients the batch reached, once ({@link LoopDrains}: in the task already waiting on that loop, if any).
+ * The WebSocket deliveries of one batch of events, one list per event loop. netty-socketio asks a client's event
+ * loop to drain its packet queue once per packet sent, from the sending thread: for an event to a room of a hundred
+ * sockets, a hundred tasks handed across threads. Here the delivering thread only lists each recipient and its
+ * packet under the recipient's event loop, and {@link #flush} hands each loop its list once ({@link LoopDrains}: in
+ * the task already waiting on that loop, if any). The loop then checks each recipient and writes to it, in the
+ * order of the list ({@link LoopWrites}); the delivering thread touches nothing of the recipient's connection but
+ * which loop it is on.
  *
- * <p>Used by one thread at a time, and again after each flush: its sets keep their tables (up to
- * {@link LoopDrain#REUSED_UP_TO} connections per event loop), so a steady stream of batches allocates nothing here. Flush before leaving it, or the packets wait for the client's next write.
+ * <p>Used by one thread at a time, and again after each flush: its arrays are kept (up to
+ * {@link LoopDrain#REUSED_UP_TO} deliveries per event loop), so a steady stream of batches allocates nothing here.
+ * Flush before leaving it, or the deliveries wait for the next batch's flush.
  */
 public final class WriteBatch {
 
-    /** Per event loop, its connections that have packets waiting: each drained once, however many it was sent. */
-    private final Map<EventLoop, Set<EngineConnection>> byLoop = new IdentityHashMap<>();
+    /** One event loop's deliveries: recipients and their packets, side by side. */
+    private static final class Deliveries {
+        private Object[] recipients = new Object[64];
+        private EncodedPacket[] packets = new EncodedPacket[64];
+        private int count;
+
+        void add(LoopRecipient recipient, EncodedPacket packet) {
+            if (count == recipients.length) {
+                recipients = Arrays.copyOf(recipients, count * 2);
+                packets = Arrays.copyOf(packets, count * 2);
+            }
+            recipients[count] = recipient;
+            packets[count] = packet;
+            count++;
+        }
+
+        void clear() {
+            if (recipients.length > LoopDrain.REUSED_UP_TO) {
+                recipients = new Object[64];
+                packets = new EncodedPacket[64];
+            } else {
+                Arrays.fill(recipients, 0, count, null);
+                Arrays.fill(packets, 0, count, null);
+            }
+            count = 0;
+        }
+    }
+
+    private final Map<EventLoop, Deliveries> byLoop = new IdentityHashMap<>();
     private final LoopDrains drains;
     private long[] handedOver = new long[8];
     private int events;
@@ -37,19 +68,26 @@ public final class WriteBatch {
         handedOver[events++] = handedOverNanos;
     }
 
-    void drainLater(EventLoop loop, EngineConnection connection) {
-        byLoop.computeIfAbsent(loop, ignored -> LoopDrain.newConnectionSet()).add(connection);
+    /** Lists a delivery for {@code loop}, after those listed before it. */
+    void add(EventLoop loop, LoopRecipient recipient, EncodedPacket packet) {
+        Deliveries deliveries = byLoop.get(loop);
+        if (deliveries == null) {
+            deliveries = new Deliveries();
+            byLoop.put(loop, deliveries);
+        }
+        deliveries.add(recipient, packet);
     }
 
-    /** Asks every event loop concerned to write out what this batch queued for its clients; the batch is then empty. */
+    /** Hands every event loop concerned what this batch listed for it; the batch is then empty. */
     public void flush() {
-        for (Map.Entry<EventLoop, Set<EngineConnection>> loop : byLoop.entrySet()) {
-            Set<EngineConnection> connections = loop.getValue();
-            if (connections.isEmpty()) {
+        for (Map.Entry<EventLoop, Deliveries> loop : byLoop.entrySet()) {
+            Deliveries deliveries = loop.getValue();
+            if (deliveries.count == 0) {
                 continue;
             }
-            drains.drain(loop.getKey(), connections, handedOver, events);
-            loop.setValue(LoopDrain.emptied(connections));
+            drains.drain(loop.getKey(), deliveries.recipients, deliveries.packets, deliveries.count, handedOver,
+                    events);
+            deliveries.clear();
         }
         events = 0;
     }

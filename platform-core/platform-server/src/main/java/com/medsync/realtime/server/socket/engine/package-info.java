@@ -7,6 +7,9 @@
  * {@link com.medsync.realtime.server.socket.engine.EngineListener} (what the Socket.IO layer is told),
  * {@link com.medsync.realtime.server.socket.engine.EngineConnection} (one client's connection: send, back-pressure
  * signals, close), {@link com.medsync.realtime.server.socket.engine.Packets} (encoded packets) and
- * {@link com.medsync.realtime.server.socket.engine.WriteBatch} (at most one drain task waiting per event loop: {@link com.medsync.realtime.server.socket.engine.LoopDrains}).
+ * {@link com.medsync.realtime.server.socket.engine.WriteBatch} (a batch's WebSocket deliveries, handed to each event
+ * loop once, at most one drain task waiting per loop: {@link com.medsync.realtime.server.socket.engine.LoopDrains}),
+ * whose recipients ({@link com.medsync.realtime.server.socket.engine.LoopRecipient}) are checked and written on the
+ * loop ({@link com.medsync.realtime.server.socket.engine.LoopWrites}).
  */
 package com.medsync.realtime.server.socket.engine;
