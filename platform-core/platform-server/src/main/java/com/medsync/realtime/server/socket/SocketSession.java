@@ -221,6 +221,11 @@ public final class SocketSession implements ClientSocket, LoopRecipient {
     }
 
     @Override
+    public int prefetch() {
+        return (slowConsumer.isCutOff() ? 1 : 0) + connection.prefetch();
+    }
+
+    @Override
     public void sendOnLoop(EncodedPacket packet, LoopWrites writes) {
         if (admits(false)) {
             writes.write(connection, packet);

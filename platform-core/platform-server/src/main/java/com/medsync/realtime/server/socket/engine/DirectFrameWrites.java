@@ -65,6 +65,14 @@ final class DirectFrameWrites {
         return true;
     }
 
+    /** Reads what {@link #write} will read before its system call ({@link LoopRecipient#prefetch}). */
+    int prefetch() {
+        int read = channel.eventLoop().inEventLoop() ? 1 : 0;
+        read += socket.isOpen() ? 2 : 0;
+        ChannelOutboundBuffer unwritten = channel.unsafe().outboundBuffer();
+        return unwritten != null && unwritten.isEmpty() ? read + 4 : read;
+    }
+
     /**
      * Writes the frame at {@code address}, {@code length} bytes long, if it can be written here.
      *

@@ -205,6 +205,19 @@ public final class EngineConnection {
         return own;
     }
 
+    /**
+     * Reads what {@link #writeOnLoop} and {@link #isWritable} will read ({@link LoopRecipient#prefetch}); on the
+     * WebSocket's event loop.
+     */
+    public int prefetch() {
+        int read = engine.isConnected() ? 1 : 0;
+        read += isWritable() ? 2 : 0;
+        read += closeRequested ? 4 : 0;
+        read += webSocketQueue.isEmpty() ? 8 : 0;
+        WebSocketOutput output = webSocketOutput;
+        return output != null ? read + output.prefetch() : read;
+    }
+
     /** Writes out what was queued for the WebSocket; on its event loop ({@link LoopWrites#endOfRun}). */
     void drainWebSocket() {
         if (!engine.isConnected()) {

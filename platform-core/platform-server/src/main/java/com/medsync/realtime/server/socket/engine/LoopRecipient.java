@@ -12,4 +12,12 @@ public interface LoopRecipient {
 
     /** On the connection's event loop: checks the recipient still takes packets, and if so hands it to {@code writes}. */
     void sendOnLoop(EncodedPacket packet, LoopWrites writes);
+
+    /**
+     * On the connection's event loop, before a run of {@link #sendOnLoop} calls: reads what they will read, and so
+     * brings it into the cache, for all the run's recipients one after the other.
+     *
+     * @return anything computed from what was read, for the caller to keep (else the reads could be left out)
+     */
+    int prefetch();
 }

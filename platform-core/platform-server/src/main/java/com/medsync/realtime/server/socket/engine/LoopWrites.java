@@ -43,6 +43,11 @@ public final class LoopWrites implements LoopDrain.Sink<LoopRecipient> {
     }
 
     @Override
+    public int prefetch(LoopRecipient recipient) {
+        return recipient.prefetch();
+    }
+
+    @Override
     public void endOfRun() {
         if (queued.isEmpty()) {
             return;

@@ -80,6 +80,12 @@ final class WebSocketOutput {
         return handler.writeAlone(this, packet);
     }
 
+    /** Reads what a write will read of this output ({@link LoopRecipient#prefetch}). */
+    int prefetch() {
+        int read = isCurrent() ? 1 : 0;
+        return direct != null ? read + direct.prefetch() : read;
+    }
+
     /** Our writer's context. */
     ChannelHandlerContext writer() {
         return writer;

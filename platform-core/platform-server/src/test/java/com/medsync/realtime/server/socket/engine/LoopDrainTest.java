@@ -21,6 +21,7 @@ class LoopDrainTest {
     /** What the sink was given, as "recipient packet", with " coalesced" when it was told more may follow. */
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final List<String> runs = new CopyOnWriteArrayList<>();
+    private final List<String> prefetched = new CopyOnWriteArrayList<>();
     private final List<Long> delays = new CopyOnWriteArrayList<>();
     private final LoopDrain<String> drain = new LoopDrain<>(loop, new RecordingSink(), delays::add);
 
@@ -40,6 +41,15 @@ class LoopDrainTest {
         public void endOfRun() {
             runs.add("end after " + sent.size());
         }
+
+        @Override
+        public int prefetch(String recipient) {
+            if (recipient.equals("failing-prefetch")) {
+                throw new IllegalStateException("a prefetch that throws");
+            }
+            prefetched.add(recipient + " before " + sent.size());
+            return 1;
+        }
     }
 
     @AfterEach
@@ -48,13 +58,23 @@ class LoopDrainTest {
     }
 
     @Test
-    void aRunOfOneEventHasEachRecipientWrittenAtOnceAndEndsOnce() throws Exception {
+    void aRunOfOneEventPrefetchesEveryRecipientThenHasEachWrittenAtOnceAndEndsOnce() throws Exception {
         add(List.of("a", "b", "c"), "e1", 1);
         runQueued();
 
+        assertThat(prefetched).as("every recipient prefetched before the first send")
+                .containsExactly("a before 0", "b before 0", "c before 0");
         assertThat(sent).containsExactly("a e1", "b e1", "c e1");
         assertThat(runs).containsExactly("end after 3");
         assertThat(delays).hasSize(1).allMatch(delay -> delay >= 0);
+    }
+
+    @Test
+    void aFailedPrefetchLosesNoDelivery() throws Exception {
+        add(List.of("a", "failing-prefetch", "b"), "e1", 1);
+        runQueued();
+
+        assertThat(sent).containsExactly("a e1", "failing-prefetch e1", "b e1");
     }
 
     @Test
