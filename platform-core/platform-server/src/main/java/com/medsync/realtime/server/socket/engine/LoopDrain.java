@@ -49,6 +49,11 @@ class LoopDrain<R> implements Runnable {
      * once) is dropped instead, so one burst does not keep its memory for the life of the server.
      */
     static final int REUSED_UP_TO = 4096;
+    /**
+     * The most connections a set of connections may have held and still be emptied for reuse: an identity set never
+     * shrinks its table, and every later walk of it would cover all of it.
+     */
+    static final int SET_REUSED_UP_TO = 256;
     private static final int INITIAL = 256;
 
     private final EventLoop loop;
@@ -183,10 +188,9 @@ class LoopDrain<R> implements Runnable {
         Arrays.fill(what, 0, count, null);
     }
 
-    /** @return {@code used} emptied for its next turn, or a new set when {@code used} grew past 256 */
+    /** @return {@code used} emptied for its next turn, or a new set when it grew past {@link #SET_REUSED_UP_TO} */
     static <C> Set<C> emptied(Set<C> used) {
-        // An identity set never shrinks its table, and every later walk would cover all of it.
-        if (used.size() > 256) {
+        if (used.size() > SET_REUSED_UP_TO) {
             return newIdentitySet();
         }
         used.clear();
