@@ -45,29 +45,20 @@ class LoopDrain<R> implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(LoopDrain.class);
     /**
-     * The most deliveries an array may have held and still be kept for reuse. A larger one (a backlog drained at
-     * once) is dropped instead, so one burst does not keep its memory for the life of the server.
-     */
-    static final int REUSED_UP_TO = 4096;
-    /**
      * The most connections a set of connections may have held and still be emptied for reuse: an identity set never
      * shrinks its table, and every later walk of it would cover all of it.
      */
     static final int SET_REUSED_UP_TO = 256;
-    private static final int INITIAL = 256;
 
     private final EventLoop loop;
     private final Sink<R> sink;
     private final LongConsumer writtenAfter;
-    // Guarded by this. Two pairs of arrays take turns: while the task sends one pair, batches join the other, and
-    // the sent pair, cleared, waits for the next turn. A steady stream of batches then allocates nothing here.
-    private Object[] recipients = new Object[INITIAL];
-    private EncodedPacket[] packets = new EncodedPacket[INITIAL];
-    private int deliveries;
+    // Guarded by this. Two lists (and two time arrays) take turns: while the task sends one, batches join the
+    // other, and the sent one, cleared, waits for the next turn. A steady stream of batches then allocates nothing.
+    private Deliveries deliveries = new Deliveries();
     private long[] handedOver = new long[64];
     private int events;
-    private Object[] spareRecipients = new Object[INITIAL];
-    private EncodedPacket[] sparePackets = new EncodedPacket[INITIAL];
+    private Deliveries spareDeliveries = new Deliveries();
     private long[] spareHandedOver = new long[64];
     private boolean queued;
     /** What the last run's prefetch read, kept so that the reads count; on the loop only. */
@@ -79,20 +70,10 @@ class LoopDrain<R> implements Runnable {
         this.writtenAfter = writtenAfter;
     }
 
-    /**
-     * Has the loop send the first {@code count} deliveries of {@code to} and {@code what}, which carry events handed
-     * over at the first {@code eventCount} {@code times}.
-     */
-    void add(Object[] to, EncodedPacket[] what, int count, long[] times, int eventCount) {
+    /** Has the loop send {@code more}, which carry events handed over at the first {@code eventCount} {@code times}. */
+    void add(Deliveries more, long[] times, int eventCount) {
         synchronized (this) {
-            if (deliveries + count > recipients.length) {
-                int size = Math.max(recipients.length * 2, deliveries + count);
-                recipients = Arrays.copyOf(recipients, size);
-                packets = Arrays.copyOf(packets, size);
-            }
-            System.arraycopy(to, 0, recipients, deliveries, count);
-            System.arraycopy(what, 0, packets, deliveries, count);
-            deliveries += count;
+            deliveries.addAll(more);
             if (events + eventCount > handedOver.length) {
                 handedOver = Arrays.copyOf(handedOver, Math.max(handedOver.length * 2, events + eventCount));
             }
@@ -108,10 +89,9 @@ class LoopDrain<R> implements Runnable {
         } catch (RejectedExecutionException e) {
             // The loop is shutting down with its connections: nothing of theirs can be written any more.
             synchronized (this) {
-                log.debug("event loop {} stopped; {} deliveries not written", loop, deliveries);
+                log.debug("event loop {} stopped; {} deliveries not written", loop, deliveries.count());
                 queued = false;
-                clear(recipients, packets, deliveries);
-                deliveries = 0;
+                deliveries.clear();
                 events = 0;
             }
         }
@@ -120,35 +100,29 @@ class LoopDrain<R> implements Runnable {
     @Override
     @SuppressWarnings("unchecked")
     public void run() {
-        Object[] to;
-        EncodedPacket[] what;
-        int count;
+        Deliveries run;
         long[] times;
         int eventCount;
         synchronized (this) {
-            to = recipients;
-            what = packets;
-            count = deliveries;
+            run = deliveries;
             times = handedOver;
             eventCount = events;
-            // Runs follow each other on the one loop, so the spare arrays are back before the next run takes them.
-            recipients = spareRecipients != null ? spareRecipients : new Object[INITIAL];
-            packets = sparePackets != null ? sparePackets : new EncodedPacket[INITIAL];
+            // Runs follow each other on the one loop, so the spare list is back before the next run takes it.
+            deliveries = spareDeliveries != null ? spareDeliveries : new Deliveries();
             handedOver = spareHandedOver != null ? spareHandedOver : new long[64];
-            spareRecipients = null;
-            sparePackets = null;
+            spareDeliveries = null;
             spareHandedOver = null;
-            deliveries = 0;
             events = 0;
             queued = false;
         }
+        int count = run.count();
         // Each recipient's state was last touched a few hundred writes ago and is out of the cache: read one after
         // the other with nothing in between, the recipients' misses overlap, where between two writes (each a
         // system call) every one of them would stall on its own.
         try {
             int read = 0;
             for (int i = 0; i < count; i++) {
-                read += sink.prefetch((R) to[i]);
+                read += sink.prefetch((R) run.recipient(i));
             }
             prefetched = read;
         } catch (RuntimeException e) {
@@ -158,9 +132,10 @@ class LoopDrain<R> implements Runnable {
         // With several events in the run, a connection may be sent more than one: all of them wait for the end.
         boolean severalEvents = eventCount > 1;
         for (int i = 0; i < count; i++) {
-            R recipient = (R) to[i];
+            R recipient = (R) run.recipient(i);
             try {
-                sink.send(recipient, what[i], severalEvents || i + 1 < count && to[i + 1] == recipient);
+                boolean moreForIt = severalEvents || i + 1 < count && run.recipient(i + 1) == recipient;
+                sink.send(recipient, run.packet(i), moreForIt);
             } catch (RuntimeException e) {
                 // One recipient's failure must not keep the others from their events.
                 log.error("sending a packet to {} failed", recipient, e);
@@ -171,21 +146,11 @@ class LoopDrain<R> implements Runnable {
         for (int i = 0; i < eventCount; i++) {
             writtenAfter.accept(now - times[i]);
         }
-        boolean keep = to.length <= REUSED_UP_TO;
-        if (keep) {
-            clear(to, what, count);
-        }
+        run.clear();
         synchronized (this) {
-            spareRecipients = keep ? to : null;
-            sparePackets = keep ? what : null;
+            spareDeliveries = run;
             spareHandedOver = times;
         }
-    }
-
-    /** Lets go of what a run sent, so the arrays waiting for their next turn hold no connection. */
-    private static void clear(Object[] to, EncodedPacket[] what, int count) {
-        Arrays.fill(to, 0, count, null);
-        Arrays.fill(what, 0, count, null);
     }
 
     /** @return {@code used} emptied for its next turn, or a new set when it grew past {@link #SET_REUSED_UP_TO} */

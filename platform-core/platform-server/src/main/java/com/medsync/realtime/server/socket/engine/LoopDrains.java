@@ -1,7 +1,5 @@
 package com.medsync.realtime.server.socket.engine;
 
-import com.medsync.realtime.server.event.EncodedPacket;
-
 import io.netty.channel.EventLoop;
 
 import java.util.Map;
@@ -36,16 +34,14 @@ public final class LoopDrains {
     }
 
     /**
-     * Has {@code loop} send the first {@code count} of {@code recipients} their {@code packets}, in its waiting task
-     * if it has one, else in a new one.
+     * Has {@code loop} send {@code deliveries}, in its waiting task if it has one, else in a new one.
      *
      * @param handedOver when each event of the batch was handed over ({@link System#nanoTime()}): its first
      *                   {@code events}
      */
-    void drain(EventLoop loop, Object[] recipients, EncodedPacket[] packets, int count, long[] handedOver,
-            int events) {
+    void drain(EventLoop loop, Deliveries deliveries, long[] handedOver, int events) {
         pending.computeIfAbsent(loop, ignored -> new LoopDrain<>(loop, new LoopWrites(), writtenAfter))
-                .add(recipients, packets, count, handedOver, events);
+                .add(deliveries, handedOver, events);
     }
 
 }

@@ -18,38 +18,10 @@ import java.util.Map;
  * which loop it is on.
  *
  * <p>Used by one thread at a time, and again after each flush: its arrays are kept (up to
- * {@link LoopDrain#REUSED_UP_TO} deliveries per event loop), so a steady stream of batches allocates nothing here.
+ * {@link Deliveries#REUSED_UP_TO} deliveries per event loop), so a steady stream of batches allocates nothing here.
  * Flush before leaving it, or the deliveries wait for the next batch's flush.
  */
 public final class WriteBatch {
-
-    /** One event loop's deliveries: recipients and their packets, side by side. */
-    private static final class Deliveries {
-        private Object[] recipients = new Object[64];
-        private EncodedPacket[] packets = new EncodedPacket[64];
-        private int count;
-
-        void add(LoopRecipient recipient, EncodedPacket packet) {
-            if (count == recipients.length) {
-                recipients = Arrays.copyOf(recipients, count * 2);
-                packets = Arrays.copyOf(packets, count * 2);
-            }
-            recipients[count] = recipient;
-            packets[count] = packet;
-            count++;
-        }
-
-        void clear() {
-            if (recipients.length > LoopDrain.REUSED_UP_TO) {
-                recipients = new Object[64];
-                packets = new EncodedPacket[64];
-            } else {
-                Arrays.fill(recipients, 0, count, null);
-                Arrays.fill(packets, 0, count, null);
-            }
-            count = 0;
-        }
-    }
 
     private final Map<EventLoop, Deliveries> byLoop = new IdentityHashMap<>();
     private final LoopDrains drains;
@@ -82,11 +54,10 @@ public final class WriteBatch {
     public void flush() {
         for (Map.Entry<EventLoop, Deliveries> loop : byLoop.entrySet()) {
             Deliveries deliveries = loop.getValue();
-            if (deliveries.count == 0) {
+            if (deliveries.count() == 0) {
                 continue;
             }
-            drains.drain(loop.getKey(), deliveries.recipients, deliveries.packets, deliveries.count, handedOver,
-                    events);
+            drains.drain(loop.getKey(), deliveries, handedOver, events);
             deliveries.clear();
         }
         events = 0;

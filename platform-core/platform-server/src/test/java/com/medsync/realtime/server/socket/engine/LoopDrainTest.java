@@ -138,7 +138,7 @@ class LoopDrainTest {
     @Test
     void afterABacklogTooLargeToKeepItsArraysTheNextTasksSendOnlyTheirOwn() throws Exception {
         List<String> backlog = new ArrayList<>();
-        for (int i = 0; i <= LoopDrain.REUSED_UP_TO * 2; i++) {
+        for (int i = 0; i <= Deliveries.REUSED_UP_TO * 2; i++) {
             backlog.add("backlog-" + i);
         }
         add(backlog, "e0", 1);
@@ -155,9 +155,9 @@ class LoopDrainTest {
     @Test
     void onlyTheHandOverTimesABatchCountsAreRecorded() throws Exception {
         long now = System.nanoTime();
-        String[] to = {"a"};
-        EncodedPacket[] what = {new Named("e")};
-        drain.add(to, what, 1, new long[] {now, now, 0, 0}, 2);
+        Deliveries one = new Deliveries();
+        one.add("a", new Named("e"));
+        drain.add(one, new long[] {now, now, 0, 0}, 2);
         runQueued();
 
         assertThat(delays).hasSize(2);
@@ -201,11 +201,13 @@ class LoopDrainTest {
 
     /** Hands over {@code packet} to each of {@code recipients}, carrying {@code events} events handed over now. */
     private void add(List<String> recipients, String packet, int events) {
-        EncodedPacket[] packets = new EncodedPacket[recipients.size()];
-        Arrays.fill(packets, new Named(packet));
+        Deliveries deliveries = new Deliveries();
+        for (String recipient : recipients) {
+            deliveries.add(recipient, new Named(packet));
+        }
         long[] times = new long[events];
         Arrays.fill(times, System.nanoTime());
-        drain.add(recipients.toArray(), packets, recipients.size(), times, events);
+        drain.add(deliveries, times, events);
     }
 
     /** Waits until what is queued on the loop now has run. */
