@@ -45,6 +45,12 @@ public final class SocketSession implements ClientSocket, LoopRecipient {
     private final int maxRooms;
     private final SlowConsumerGuard slowConsumer;
     private int refusalsInARow;
+    /**
+     * The offset before the first event this node sent the socket (empty: the log's start), or null while it was
+     * sent none: where a replay for its client would start. Read and written only by {@code LocalDelivery}, under
+     * its lock; kept here because that happens on every delivery, when this object is in the cache anyway.
+     */
+    private Optional<String> beforeFirstSent;
     /** Told after a join or a leave of the socket's own (connection state recovery keeps its session current). */
     private volatile Consumer<SocketSession> roomsChanged = socket -> { };
 
@@ -82,6 +88,16 @@ public final class SocketSession implements ClientSocket, LoopRecipient {
     /** @return whether the socket may join one more room */
     public boolean hasRoomFor(Room room) {
         return rooms.contains(room) || rooms.size() < maxRooms;
+    }
+
+    /** For {@code LocalDelivery} only, under its lock: see {@link #beforeFirstSent}. */
+    public Optional<String> beforeFirstSent() {
+        return beforeFirstSent;
+    }
+
+    /** For {@code LocalDelivery} only, under its lock: see {@link #beforeFirstSent}. */
+    public void beforeFirstSent(Optional<String> offset) {
+        beforeFirstSent = offset;
     }
 
     private static String newId() {

@@ -8,46 +8,63 @@ import org.junit.jupiter.api.Test;
 
 class ResumePositionsTest {
 
-    private final ResumePositions<String> positions = new ResumePositions<>();
+    /** A recipient as the positions see it: the field they keep on it. */
+    private static final class Recipient {
+        Optional<String> beforeFirstSent;
+    }
+
+    private final ResumePositions<Recipient> positions = new ResumePositions<>(new ResumePositions.Marks<>() {
+        @Override
+        public Optional<String> beforeFirstSent(Recipient recipient) {
+            return recipient.beforeFirstSent;
+        }
+
+        @Override
+        public void beforeFirstSent(Recipient recipient, Optional<String> offset) {
+            recipient.beforeFirstSent = offset;
+        }
+    });
+    private final Recipient socketA = new Recipient();
+    private final Recipient socketB = new Recipient();
 
     @Test
     void aRecipientSentNothingResumesAfterTheLastDelivery() {
         positions.delivered("e-1");
         positions.delivered("e-2");
 
-        assertThat(positions.forget("socket-a")).contains("e-2");
+        assertThat(positions.forget(socketA)).contains("e-2");
     }
 
     @Test
     void aRecipientResumesBeforeTheFirstEventItWasSentWhateverCameLater() {
         positions.delivered("e-1");
-        positions.sent("socket-a", Optional.of("e-1"));
+        positions.sent(socketA, Optional.of("e-1"));
         positions.delivered("e-2");
-        positions.sent("socket-a", Optional.of("e-2"));
+        positions.sent(socketA, Optional.of("e-2"));
         positions.delivered("e-3");
 
-        assertThat(positions.forget("socket-a")).contains("e-1");
+        assertThat(positions.forget(socketA)).contains("e-1");
     }
 
     @Test
     void aRecipientSentTheLogsFirstEventResumesFromTheStart() {
-        positions.sent("socket-a", Optional.empty());
+        positions.sent(socketA, Optional.empty());
         positions.delivered("e-1");
 
-        assertThat(positions.forget("socket-a")).isEmpty();
+        assertThat(positions.forget(socketA)).isEmpty();
     }
 
     @Test
     void aForgottenOrDroppedRecipientStartsAfresh() {
-        positions.sent("socket-a", Optional.of("e-0"));
+        positions.sent(socketA, Optional.of("e-0"));
         positions.delivered("e-1");
-        positions.forget("socket-a");
-        positions.sent("socket-b", Optional.of("e-1"));
-        positions.drop("socket-b");
+        positions.forget(socketA);
+        positions.sent(socketB, Optional.of("e-1"));
+        positions.drop(socketB);
         positions.delivered("e-2");
 
-        assertThat(positions.forget("socket-a")).contains("e-2");
-        assertThat(positions.forget("socket-b")).contains("e-2");
+        assertThat(positions.forget(socketA)).contains("e-2");
+        assertThat(positions.forget(socketB)).contains("e-2");
     }
 
     @Test

@@ -19,8 +19,8 @@ import com.medsync.realtime.server.event.EncodedPacket;
  * client gets the packet through netty-socketio's encoder, which copies the pre-encoded arguments
  * ({@link PreEncodedJsonSupport}).
  *
- * <p>The frame lives in direct memory that the garbage collector frees, so a socket's write neither copies it
- * nor has to release it: a packet dropped with the queue of a closed client leaks nothing.
+ * <p>The frame lives in direct memory that the garbage collector frees ({@link FrameMemory}), so a socket's write
+ * neither copies it nor has to release it: a packet dropped with the queue of a closed client leaks nothing.
  *
  * <p>One instance is shared by every recipient of a broadcast, from many threads: nothing may change it
  * after it is built.
@@ -30,6 +30,7 @@ final class PreEncodedPacket extends Packet implements EncodedPacket {
     private static final long serialVersionUID = 1L;
     /** FIN and the text opcode: a whole frame; a server's frames are never masked. */
     private static final int FINAL_TEXT_FRAME = 0x81;
+    private static final FrameMemory FRAME_MEMORY = new FrameMemory();
 
     private final transient ByteBuf frame;
     /** Where the frame's bytes are, for a write straight to a socket; 0 where buffers have no address. */
@@ -47,7 +48,7 @@ final class PreEncodedPacket extends Packet implements EncodedPacket {
         byte[] json = arguments.json();
         int payloadLength = 2 + namespace.length + json.length;
         this.headerLength = headerLength(payloadLength);
-        ByteBuffer bytes = ByteBuffer.allocateDirect(headerLength + payloadLength);
+        ByteBuffer bytes = FRAME_MEMORY.allocate(headerLength + payloadLength);
         writeHeader(bytes, payloadLength);
         bytes.put((byte) ('0' + PacketType.MESSAGE.getValue()));
         bytes.put((byte) ('0' + PacketType.EVENT.getValue()));
