@@ -47,17 +47,8 @@ public final class LocalDelivery {
     /** The WebSocket writes of the delivery under way; one at a time, so one batch, reused. */
     private final WriteBatch writes;
     private final Map<SocketSession, CatchUp> holds = new HashMap<>();
-    private final ResumePositions<SocketSession> positions = new ResumePositions<>(new ResumePositions.Marks<>() {
-        @Override
-        public Optional<String> beforeFirstSent(SocketSession socket) {
-            return socket.beforeFirstSent();
-        }
-
-        @Override
-        public void beforeFirstSent(SocketSession socket, Optional<String> offset) {
-            socket.beforeFirstSent(offset);
-        }
-    });
+    private final ResumePositions<SocketSession> positions =
+            new ResumePositions<>(SocketSession::beforeFirstSent, SocketSession::beforeFirstSent);
 
     /**
      * @param deliveredCounter told how many socket deliveries each event made (for metrics)

@@ -13,17 +13,8 @@ class ResumePositionsTest {
         Optional<String> beforeFirstSent;
     }
 
-    private final ResumePositions<Recipient> positions = new ResumePositions<>(new ResumePositions.Marks<>() {
-        @Override
-        public Optional<String> beforeFirstSent(Recipient recipient) {
-            return recipient.beforeFirstSent;
-        }
-
-        @Override
-        public void beforeFirstSent(Recipient recipient, Optional<String> offset) {
-            recipient.beforeFirstSent = offset;
-        }
-    });
+    private final ResumePositions<Recipient> positions = new ResumePositions<>(
+            recipient -> recipient.beforeFirstSent, (recipient, offset) -> recipient.beforeFirstSent = offset);
     private final Recipient socketA = new Recipient();
     private final Recipient socketB = new Recipient();
 
