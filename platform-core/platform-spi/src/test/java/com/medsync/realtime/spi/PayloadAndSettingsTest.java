@@ -40,6 +40,29 @@ class PayloadAndSettingsTest {
     }
 
     @Test
+    void eachKindOfViolationReadsTheSameWithItsPathNestedOrNot() throws Exception {
+        JsonNode data = json("{\"patient\":{\"id\":\"pt_1\",\"phone\":\" \"},\"pharmacy\":7,\"flag\":\"yes\","
+                + "\"note\":3}");
+        JsonNode patient = PayloadFields.objectMember(data, "", "patient");
+
+        assertThat(patient.get("id").textValue()).isEqualTo("pt_1");
+        assertThatThrownBy(() -> PayloadFields.text(patient, "patient", "phone"))
+                .hasMessage("'patient.phone' must be a non-empty string");
+        assertThatThrownBy(() -> PayloadFields.text(patient, "patient", "name"))
+                .hasMessage("'patient.name' is required");
+        assertThatThrownBy(() -> PayloadFields.objectMember(data, "", "pharmacy"))
+                .hasMessage("'pharmacy' must be an object");
+        assertThatThrownBy(() -> PayloadFields.objectMember(data, "", "rider"))
+                .hasMessage("'rider' is required");
+        assertThatThrownBy(() -> PayloadFields.bool(data, "", "flag")).hasMessage("'flag' must be true or false");
+        assertThatThrownBy(() -> PayloadFields.nullableText(data, "", "note"))
+                .hasMessage("'note' must be a string or null");
+        assertThatThrownBy(() -> PayloadFields.nullableText(data, "", "absent"))
+                .hasMessage("'absent' is required (null when there is none)");
+        assertThatThrownBy(() -> PayloadFields.object(json("[]"), "")).hasMessage("data must be an object");
+    }
+
+    @Test
     void settingsReadDurationsAndNameBadOnes() throws Exception {
         PluginSettings settings = new PluginSettings("chat", json("{\"a\":\"500ms\",\"b\":\"30d\",\"c\":250,\"d\":\"soon\"}"));
 
